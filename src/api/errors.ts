@@ -9,7 +9,7 @@ export type StatusReason =
 /** One field error, as field.Error renders it: `spec.replicas: Invalid value: -1: must be ...`. */
 export interface FieldError {
   /** FieldValueInvalid → "Invalid value", FieldValueRequired → "Required value", ... */
-  type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueForbidden' | 'FieldValueTooLong' | 'FieldValueTooMany' | 'FieldValueTypeInvalid'
+  type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueForbidden' | 'FieldValueTooLong' | 'FieldValueTooMany' | 'FieldValueTypeInvalid' | 'FieldValueNotFound'
   /** Dotted path with indices: `spec.containers[0].image`. */
   field: string
   /** The complete rendered text, e.g. `spec.containers[0].image: Required value`. */
@@ -96,3 +96,20 @@ export const fieldDuplicate = (field: string, value: unknown): FieldError =>
 
 export const fieldForbidden = (field: string, detail: string): FieldError =>
   ({ type: 'FieldValueForbidden', field, message: `${field}: Forbidden: ${detail}` })
+
+// --- added by the API server (compatible additions) ---
+
+/** 410 for a watch from a resourceVersion older than the history window (upstream NewResourceExpired). */
+export const expired = (message: string) => failure('Expired', 410, message)
+
+/** `pods "web" is forbidden: <why>` (upstream errors.NewForbidden). */
+export const forbiddenFor = (qualified: string, name: string, why: string) =>
+  failure('Forbidden', 403, `${qualified} "${name}" is forbidden: ${why}`, { name, kind: qualified.split('.')[0] })
+
+/** field.TooLong: `metadata.annotations: Too long: must have at most 262144 bytes`. */
+export const fieldTooLong = (field: string, max: number): FieldError =>
+  ({ type: 'FieldValueTooLong', field, message: `${field}: Too long: must have at most ${max} bytes` })
+
+/** field.NotFound: `spec.containers[0].volumeMounts[0].name: Not found: "data"`. */
+export const fieldNotFound = (field: string, value: unknown): FieldError =>
+  ({ type: 'FieldValueNotFound', field, message: `${field}: Not found: ${renderValue(value)}` })

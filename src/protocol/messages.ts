@@ -48,7 +48,8 @@ export type EngineToUi =
   | { type: 'ready'; version: number; clock: ClockState; files: WorkspaceFile[]; cwd: string; objects: KubeObject[] }
   | { type: 'delta'; delta: ObjectsDelta }
   | { type: 'out'; id: number; data: string; stream: 'stdout' | 'stderr' }
-  | { type: 'exit'; id: number; code: number }
+  /** `cwd`: the shell's directory after the command (`cd` changes the prompt). */
+  | { type: 'exit'; id: number; code: number; cwd?: string }
   | { type: 'completions'; id: number; items: string[]; /** the partial word being completed */ word: string }
   | { type: 'clock'; clock: ClockState }
   /** Files changed by the shell (`cat > x`, `rm`, `sed -i`): the editor mirrors them. */

@@ -43,6 +43,12 @@ export interface ShellClock {
   now(): number
   /** Resolves after `ms` of virtual time (or rejects/returns early when `signal` aborts). */
   sleep(ms: number, signal: CancelSignal): Promise<void>
+  /**
+   * Optional: give the host's event loop a turn (a macrotask). The shell calls it every 1000 loop
+   * iterations (and between `yes` chunks) so that `while true; do :; done` can still receive
+   * Ctrl-C; without it the shell uses `sleep(0, signal)`. Added by the shell.
+   */
+  yield?(): Promise<void>
 }
 
 export interface CommandContext {

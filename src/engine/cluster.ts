@@ -1,0 +1,101 @@
+// createCluster: the engine composed — API server, namespaces, controllers, scheduler, one
+// kubelet per node, the event recorder — on one virtual clock and one seed. Same seed + same
+// commands = same cluster (every actor draws from seeded streams and runs on the clock).
+import { ApiServer, bootstrapNamespaces } from './apiserver'
+import { startGarbageCollector } from './controllers/garbagecollector'
+import { startNamespaceController } from './controllers/namespace'
+import { VirtualClock, DEFAULT_START_MS } from './runtime/clock'
+import { SeededRandom } from './runtime/random'
+import { EventBroadcaster } from './events/recorder'
+import { Scheduler, DEFAULT_SCHEDULER_NAME } from './scheduler/scheduler'
+import { Kubelet } from './kubelet/kubelet'
+import { PodIPAllocator } from './network/ipam'
+import { registerNode } from './nodes/register'
+import { startNodeLifecycle } from './nodes/lifecycle'
+import { controlPlanePods, storageProvisionerPod, minikubeNodeFacts, MINIKUBE_NODE_NAME } from './nodes/minikube'
+
+export interface ClusterOptions {
+  seed?: number
+  startMs?: number
+  topology?: {
+    flavour?: 'minikube'
+    /** `minikube start --nodes N`: minikube, minikube-m02, … (default 1). */
+    nodes?: number
+    /** The kubelets' --max-pods (default 110). */
+    maxPods?: number
+  }
+}
+
+export interface Cluster {
+  api: ApiServer
+  clock: VirtualClock
+  /** The API server's random stream (uids, generated names). */
+  random: SeededRandom
+  events: EventBroadcaster
+  scheduler: Scheduler
+  kubelets: Kubelet[]
+  /** Run everything due within `ms` of virtual time. */
+  advance(ms: number): void
+  /** Like advance, letting promise continuations (shell sleeps, async commands) run between timers. */
+  advanceAsync(ms: number): Promise<void>
+  nodeNames(): string[]
+  /** Stop every watch (for tests that create many clusters). */
+  stop(): void
+}
+
+/** The seed used when none is given: every fresh lab starts from the same cluster. */
+export const DEFAULT_SEED = 1
+/** Actors draw from their own stream, so adding a jitter somewhere does not change pod names. */
+const ACTOR_STREAM = 0x9e3779b9
+
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  const seed = opts.seed ?? DEFAULT_SEED
+  const clock = new VirtualClock(opts.startMs ?? DEFAULT_START_MS)
+  const random = new SeededRandom(seed)
+  const actorRandom = new SeededRandom((seed ^ ACTOR_STREAM) >>> 0)
+  const api = new ApiServer({ clock, random })
+  const events = new EventBroadcaster(api, clock)
+  const stops: (() => void)[] = []
+
+  bootstrapNamespaces(api)
+  stops.push(startGarbageCollector(api, clock))
+  stops.push(startNamespaceController(api, clock))
+
+  const scheduler = new Scheduler(api, clock, actorRandom, events.recorder({ component: DEFAULT_SCHEDULER_NAME }, `${DEFAULT_SCHEDULER_NAME}-${MINIKUBE_NODE_NAME}`)).start()
+  stops.push(() => scheduler.stop())
+
+  // minikube: the first node is also the control plane; `--nodes N` adds workers minikube-m02…
+  const kubelets: Kubelet[] = []
+  const nodeCount = Math.max(1, Math.floor(opts.topology?.nodes ?? 1))
+  const nodeController = events.recorder({ component: 'node-controller' })
+  // One shared pod informer for every kubelet (client-go's SharedInformerFactory): a pod event is
+  // copied once and handed to the kubelet of its node, not filtered N times by N watches.
+  const byNode = new Map<string, Kubelet>()
+  stops.push(api.watch('pods', {}, (ev) => {
+    const node = (ev.object.spec as { nodeName?: string } | undefined)?.nodeName
+    if (node) byNode.get(node)?.onPodEvent(ev as never)
+  }))
+  for (let i = 0; i < nodeCount; i++) {
+    const n = minikubeNodeFacts(i)
+    const kubeletEvents = events.recorder({ component: 'kubelet', host: n.name })
+    const node = registerNode({ api, clock, name: n.name, ip: n.ip, podCIDR: n.podCIDR, primary: i === 0, maxPods: opts.topology?.maxPods, kubelet: kubeletEvents, nodeController })
+    const kubelet = new Kubelet({ api, clock, random: actorRandom, recorder: kubeletEvents, nodeName: n.name, nodeIP: n.ip, ipam: new PodIPAllocator(n.podCIDR) }).start({ shared: true })
+    kubelets.push(kubelet)
+    byNode.set(n.name, kubelet)
+    if (i === 0) {
+      for (const pod of controlPlanePods({ name: n.name, uid: node.metadata.uid! }, clock.nowISO())) kubelet.runStaticPod(pod)
+      kubelet.runStaticPod(storageProvisionerPod(n.name))
+    }
+  }
+  stops.push(startNodeLifecycle(api, clock, (name) => events.recorder({ component: 'kubelet', host: name })))
+  // Let the queues settle so the cluster is complete before the first command.
+  clock.advance(0)
+
+  return {
+    api, clock, random, events, scheduler, kubelets,
+    advance: (ms) => clock.advance(ms),
+    advanceAsync: (ms) => clock.advanceAsync(ms),
+    nodeNames: () => api.list('nodes').items.map((n) => n.metadata.name!).sort(),
+    stop: () => { for (const s of stops) s() },
+  }
+}

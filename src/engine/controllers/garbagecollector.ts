@@ -1,0 +1,121 @@
+// The garbage collector (pkg/controller/garbagecollector), level-triggered on the virtual clock:
+//   - a dependent whose owners are all gone (by uid) is deleted (Background);
+//   - dangling references beside a live owner are removed;
+//   - an owner being deleted with the `orphan` finalizer: strip its references from every
+//     dependent, then drop the finalizer;
+//   - an owner with `foregroundDeletion`: delete its dependents, and drop the finalizer once no
+//     dependent with blockOwnerDeletion remains (then the API server removes the owner).
+import type { KubeObject, OwnerReference } from '../../api/types'
+import { KINDS, type KindInfo } from '../../api/kinds'
+import { hasFinalizer, withoutOwner } from '../../api/objects'
+import type { ApiServer } from '../apiserver'
+import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN, ignoreGoneOrConflict, tryGet, type ObjRef } from '../apiserver'
+import type { VirtualClock } from '../runtime/clock'
+import { WorkQueue } from '../runtime/workqueue'
+
+export function startGarbageCollector(api: ApiServer, clock: VirtualClock, onError?: (name: string, key: string, err: unknown) => void): () => void {
+  const queue = new WorkQueue(clock, (key) => sync(api, key), 'garbagecollector', onError)
+  const enqueue = (resource: string, o: KubeObject) => queue.add(refKey({ resource, namespace: o.metadata.namespace, name: o.metadata.name! }))
+  const stop = api.onAnyChange((ev) => {
+    const o = ev.object
+    if (ev.type !== 'DELETED') enqueue(ev.resource, o)
+    // A change to a dependent may unblock an owner waiting in foreground deletion.
+    for (const r of o.metadata.ownerReferences ?? []) {
+      const where = ownerRef(r, o.metadata.namespace, api.discovery())
+      if (where) queue.add(refKey(where))
+    }
+    // An owner that vanished or started deleting: its dependents need a look.
+    if (ev.type === 'DELETED' || (o.metadata.deletionTimestamp && !ev.old?.metadata.deletionTimestamp)) {
+      for (const d of dependentsOf(api, o.metadata.uid!)) enqueue(d.resource, d.obj)
+    }
+  })
+  // Objects that existed before the collector started.
+  for (const k of api.discovery()) for (const o of api.list(k.plural).items) if (o.metadata.ownerReferences?.length || o.metadata.deletionTimestamp) enqueue(k.plural, o)
+  return stop
+}
+
+function sync(api: ApiServer, key: string): void {
+  const ref = parseRefKey(key)
+  const obj = tryGet(api, ref)
+  if (!obj) return
+  if (obj.metadata.deletionTimestamp) {
+    if (hasFinalizer(obj, FINALIZER_ORPHAN)) return orphanDependents(api, ref.resource, obj)
+    if (hasFinalizer(obj, FINALIZER_FOREGROUND)) return deleteDependentsInForeground(api, ref.resource, obj)
+  }
+  const refs = obj.metadata.ownerReferences ?? []
+  if (refs.length === 0 || obj.metadata.deletionTimestamp) return
+  // An owner of a kind this server does not serve cannot be looked up: keep the reference
+  // (upstream's GC retries such items rather than deleting them).
+  const live = refs.filter((r) => !kindOfRef(r, api.discovery()) || findOwner(api, r, obj.metadata.namespace))
+  if (live.length === 0) {
+    ignoreGoneOrConflict(() => api.delete(ref.resource, ref.namespace, ref.name, { propagationPolicy: 'Background', preconditions: { uid: obj.metadata.uid } }))
+  } else if (live.length < refs.length) {
+    ignoreGoneOrConflict(() => api.patch(ref.resource, ref.namespace, ref.name, 'merge', { metadata: { ownerReferences: live, resourceVersion: obj.metadata.resourceVersion } }))
+  }
+}
+
+function removeFinalizer(api: ApiServer, resource: string, obj: KubeObject, f: string): void {
+  const finalizers = (obj.metadata.finalizers ?? []).filter((x) => x !== f)
+  ignoreGoneOrConflict(() => api.patch(resource, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, resourceVersion: obj.metadata.resourceVersion } }))
+}
+
+function orphanDependents(api: ApiServer, resource: string, owner: KubeObject): void {
+  for (const d of dependentsOf(api, owner.metadata.uid!)) {
+    const refs = withoutOwner(d.obj.metadata.ownerReferences, owner.metadata.uid!)
+    ignoreGoneOrConflict(() => api.patch(d.resource, d.obj.metadata.namespace, d.obj.metadata.name!, 'merge', { metadata: { ownerReferences: refs.length ? refs : null } }))
+  }
+  removeFinalizer(api, resource, api.get(resource, owner.metadata.namespace, owner.metadata.name!), FINALIZER_ORPHAN)
+}
+
+function deleteDependentsInForeground(api: ApiServer, resource: string, owner: KubeObject): void {
+  const deps = dependentsOf(api, owner.metadata.uid!)
+  for (const d of deps) {
+    if (d.obj.metadata.deletionTimestamp) continue
+    // A dependent with dependents of its own is deleted in foreground too, so the chain unwinds bottom-up.
+    const policy = dependentsOf(api, d.obj.metadata.uid!).length ? 'Foreground' : 'Background'
+    ignoreGoneOrConflict(() => api.delete(d.resource, d.obj.metadata.namespace, d.obj.metadata.name!, { propagationPolicy: policy }))
+  }
+  const blocking = dependentsOf(api, owner.metadata.uid!).filter((d) =>
+    d.obj.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.blockOwnerDeletion === true))
+  if (blocking.length === 0) removeFinalizer(api, resource, owner, FINALIZER_FOREGROUND)
+}
+
+// ---- owner/dependent lookups: asked of the API server each time (no private graph to go stale) ----
+
+export const refKey = (r: ObjRef) => `${r.resource}|${r.namespace ?? ''}|${r.name}`
+
+export function parseRefKey(key: string): ObjRef {
+  const [resource, namespace, name] = key.split('|')
+  return { resource, namespace: namespace || undefined, name }
+}
+
+export function kindOfRef(ref: OwnerReference, kinds: readonly KindInfo[] = KINDS): KindInfo | undefined {
+  const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : ''
+  return kinds.find((k) => k.kind === ref.kind && k.group === group)
+}
+
+/** Where the owner named by `ref` lives, from a dependent in `namespace`. */
+export function ownerRef(ref: OwnerReference, dependentNamespace: string | undefined, kinds: readonly KindInfo[] = KINDS): ObjRef | undefined {
+  const k = kindOfRef(ref, kinds)
+  if (!k) return undefined
+  return { resource: k.plural, namespace: k.namespaced ? dependentNamespace : undefined, name: ref.name }
+}
+
+/** The owner if it exists with the referenced uid (a same-named newcomer is not the owner). */
+export function findOwner(api: ApiServer, ref: OwnerReference, dependentNamespace: string | undefined): KubeObject | undefined {
+  const where = ownerRef(ref, dependentNamespace, api.discovery())
+  const o = where && tryGet(api, where)
+  return o && o.metadata.uid === ref.uid ? o : undefined
+}
+
+/** Every object (any kind) with an ownerReference to `ownerUid`. */
+export function dependentsOf(api: ApiServer, ownerUid: string): { resource: string; obj: KubeObject }[] {
+  const out: { resource: string; obj: KubeObject }[] = []
+  for (const k of api.discovery()) {
+    for (const o of api.list(k.plural).items) {
+      if (o.metadata.ownerReferences?.some((r) => r.uid === ownerUid)) out.push({ resource: k.plural, obj: o })
+    }
+  }
+  return out
+}
+

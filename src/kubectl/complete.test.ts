@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest'
+import { FakeApi } from './testing/fakeApi'
+import { addPod } from './testing/fixtures'
+import { completeKubectl } from './complete'
+import { newFs } from './testing/harness'
+
+describe('completeKubectl', () => {
+  const api = new FakeApi()
+  addPod(api, 'web'); addPod(api, 'worker'); addPod(api, 'db')
+  it('verbs, subcommands and flags', () => {
+    expect(completeKubectl(api, ['kubectl', 'ge'])).toEqual(['get'])
+    expect(completeKubectl(api, ['kubectl', 'config', 'use'])).toEqual(['use-context'])
+    expect(completeKubectl(api, ['kubectl', 'get', '--all-n'])).toEqual(['--all-namespaces'])
+  })
+  it('resource types, then object names from the API', () => {
+    expect(completeKubectl(api, ['kubectl', 'get', 'po'])).toEqual(['pods'])
+    expect(completeKubectl(api, ['kubectl', 'get', 'pods', 'w'])).toEqual(['web', 'worker'])
+    expect(completeKubectl(api, ['kubectl', 'describe', 'pod/d'])).toEqual(['pod/db'])
+    expect(completeKubectl(api, ['kubectl', 'delete', 'pods', '-n', 'kube-system', ''])).toEqual([])
+  })
+  it('namespaces after -n', () => {
+    expect(completeKubectl(api, ['kubectl', 'get', 'pods', '-n', 'kube-'])).toEqual(['kube-node-lease', 'kube-public', 'kube-system'])
+  })
+  it('context names after config use-context', () => {
+    const fs = newFs()
+    expect(completeKubectl(api, ['kubectl', 'config', 'use-context', 'mini'], { cwd: '/home/learner', fs, env: { HOME: '/home/learner' } })).toEqual(['minikube'])
+  })
+  it('output formats after -o', () => {
+    expect(completeKubectl(api, ['kubectl', 'get', 'pods', '-o', 'j'])).toEqual(['json', 'jsonpath='])
+  })
+  it('nothing after -f, so the shell completes file names', () => {
+    expect(completeKubectl(api, ['kubectl', 'apply', '-f', 'we'])).toEqual([])
+  })
+})

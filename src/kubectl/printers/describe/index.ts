@@ -1,0 +1,27 @@
+// kubectl describe: one describer per kind, a generic one for the rest.
+
+import type { KubeObject } from '../../../api/types'
+import type { DescribeContext } from './common'
+import { describePod } from './pod'
+import { describeNode } from './node'
+import { describeNamespace, describeConfigMap } from './simple'
+import { describeGeneric } from './generic'
+import { describeDeployment, describeReplicaSet } from './apps'
+
+const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) => string> = {
+  Pod: (obj, ctx) => describePod(obj, ctx),
+  Node: describeNode,
+  Namespace: describeNamespace,
+  ConfigMap: describeConfigMap,
+  Deployment: describeDeployment,
+  ReplicaSet: describeReplicaSet,
+}
+
+/** The text `kubectl describe` prints for one object (ends with '\n'). */
+export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
+  return (DESCRIBERS[obj.kind] ?? describeGeneric)(obj, ctx)
+}
+
+export type { DescribeContext } from './common'
+export { describeEvents, searchEvents } from './common'
+export { smartLabelFor } from './generic'

@@ -1,0 +1,12 @@
+// The three standard streams plus what a command needs to know about them.
+import type { CancelSignal, Reader, Writer } from '../types'
+
+export interface IO {
+  stdin: Reader
+  stdout: Writer
+  stderr: Writer
+  signal: CancelSignal
+  /** True while stdout is the terminal itself. */
+  isTTY: boolean
+  columns?: number
+}

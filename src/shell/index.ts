@@ -1,0 +1,11 @@
+// The shell's public face: everything others code against.
+export * from './types'
+export { Shell, type ShellOptions, type RunIO } from './shell'
+export { MemoryFileSystem } from './fs'
+export { createRegistry } from './registry'
+export { createCancel } from './exec/cancel'
+export { textReader, collectWriter, LineReader } from './exec/streams'
+export { parse } from './parse/parser'
+export { isComplete, splitCommands } from './parse/split'
+export { ShellSyntaxError } from './parse/errors'
+export { resolvePath, basename, dirname } from './path'

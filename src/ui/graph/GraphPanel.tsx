@@ -1,0 +1,100 @@
+// The cluster graph panel: header (system pods toggle, fit), the lazily loaded cytoscape view,
+// a details card for the selected object, and a visually hidden list of every drawn object —
+// the accessible (and testable) twin of the canvas.
+import { lazy, Suspense, useMemo, useState } from 'react'
+import { useStore } from 'zustand'
+import type { KubeObject } from '../../api/types'
+import { clusterStore } from '../../state/clusterMirror'
+import { settingsStore, updateSettings } from '../../state/settings'
+import { toElements, type GraphNodeData } from './toElements'
+import { podSummary } from './podStatus'
+
+const GraphView = lazy(() => import('./GraphView'))
+
+export function GraphPanel() {
+  const objects = useStore(clusterStore, (s) => s.objects)
+  const ready = useStore(clusterStore, (s) => s.ready)
+  const showSystemPods = useStore(settingsStore, (s) => s.showSystemPods)
+  const [selected, setSelected] = useState<string | null>(null)
+  const [fitRequest, setFitRequest] = useState(0)
+
+  const elements = useMemo(() => toElements(Object.values(objects), { showSystemPods }), [objects, showSystemPods])
+  const drawn = useMemo(() => elements.filter((e) => e.group === 'nodes').map((e) => e.data as GraphNodeData), [elements])
+  const selectedObj = selected ? objects[selected] : undefined
+
+  return (
+    <section className="panel graph-panel" data-testid="graph" aria-label="Cluster graph">
+      <header className="panel-header">
+        <h2 className="panel-title">Cluster</h2>
+        <div className="panel-actions">
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={showSystemPods}
+              onChange={(e) => updateSettings({ showSystemPods: e.target.checked })}
+            />
+            Show system pods
+          </label>
+          <button type="button" className="btn btn-small" onClick={() => setFitRequest((n) => n + 1)}>Fit</button>
+        </div>
+      </header>
+      <div className="graph-body">
+        <Suspense fallback={<div className="graph-loading">Loading graph…</div>}>
+          <GraphView elements={elements} selected={selected} onSelect={setSelected} fitRequest={fitRequest} />
+        </Suspense>
+        {ready && drawn.length === 0 && <p className="graph-empty">No objects yet.</p>}
+        {selectedObj && <Details obj={selectedObj} onClose={() => setSelected(null)} />}
+        <Legend />
+      </div>
+      <ul className="visually-hidden" data-testid="graph-objects" aria-label="Cluster objects">
+        {drawn.map((d) => (
+          <li key={d.id} data-kind={d.kind} data-name={d.name} data-namespace={d.namespace} data-status={d.status}>
+            <button type="button" onClick={() => setSelected(d.id)}>
+              {`${d.kind} ${d.name}${d.status ? ` ${d.status}` : ''}`}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Details({ obj, onClose }: { obj: KubeObject; onClose(): void }) {
+  const rows: [string, string][] = [['Kind', obj.kind], ['Name', obj.metadata.name ?? '']]
+  if (obj.metadata.namespace) rows.push(['Namespace', obj.metadata.namespace])
+  if (obj.kind === 'Pod') {
+    const s = podSummary(obj)
+    const spec = obj.spec as { nodeName?: string } | undefined
+    const status = obj.status as { podIP?: string } | undefined
+    rows.push(['Status', s.status], ['Ready', `${s.ready}/${s.total}`], ['Restarts', String(s.restarts)],
+      ['Node', spec?.nodeName ?? '<none>'], ['IP', status?.podIP ?? '<none>'])
+  }
+  return (
+    <div className="graph-details" role="dialog" aria-label={`Details of ${obj.kind} ${obj.metadata.name ?? ''}`}>
+      <button type="button" className="icon-btn" aria-label="Close details" onClick={onClose}>×</button>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k} className="detail-row"><dt>{k}</dt><dd>{v}</dd></div>
+        ))}
+      </dl>
+    </div>
+  )
+}
+
+const LEGEND: [string, string][] = [
+  ['ready', 'Running, ready'],
+  ['notready', 'Running, not ready'],
+  ['pending', 'Pending / creating'],
+  ['failed', 'Failed / crashing'],
+  ['succeeded', 'Completed'],
+]
+
+function Legend() {
+  return (
+    <ul className="graph-legend" aria-label="Colour legend">
+      {LEGEND.map(([tone, text]) => (
+        <li key={tone}><span className={`swatch tone-${tone}`} aria-hidden="true" />{text}</li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,201 @@
+// Turns the cluster mirror into graph elements (plain data, no cytoscape here). What is drawn, how
+// its status reads and which edges join objects are tables below, so a new kind is a new row:
+//   Node → Pod (runs on), owner → owned (Deployment → ReplicaSet → Pod), Service → Pod (selects),
+//   Ingress → Service (routes).
+import type { KubeObject, Node } from '../../api/types'
+import { getControllerOf } from '../../api/objects'
+import { podSummary } from './podStatus'
+
+/** Colour families (styles in GraphView.tsx and the legend). */
+export type Tone = 'pending' | 'ready' | 'notready' | 'failed' | 'succeeded' | 'terminating' | 'neutral'
+
+export interface GraphNodeData {
+  id: string
+  kind: string
+  name: string
+  namespace: string
+  /** The status word shown under the name (a pod's kubectl STATUS). */
+  status: string
+  tone: Tone
+  label: string
+  /** The element a new node is placed beside (a pod's Node, a ReplicaSet's Deployment). */
+  anchor: string | null
+}
+
+export type Relation = 'runs-on' | 'owns' | 'selects' | 'routes'
+
+export interface GraphEdgeData {
+  id: string
+  source: string
+  target: string
+  relation: Relation
+}
+
+export type GraphElement = { group: 'nodes'; data: GraphNodeData } | { group: 'edges'; data: GraphEdgeData }
+
+export interface ToElementsOptions {
+  showSystemPods: boolean
+}
+
+export const SYSTEM_NAMESPACE = 'kube-system'
+
+/** Reasons that mean a pod is broken (red), as kubectl prints them. */
+const FAILED_WORDS = new Set([
+  'Failed', 'Error', 'CrashLoopBackOff', 'ErrImagePull', 'ImagePullBackOff', 'InvalidImageName',
+  'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'OOMKilled', 'Evicted',
+  'ContainerStatusUnknown', 'Unknown', 'ErrImageNeverPull', 'StartError',
+])
+
+export function podTone(obj: KubeObject, status: string): Tone {
+  if (status === 'Terminating') return 'terminating'
+  const bare = status.startsWith('Init:') ? status.slice('Init:'.length) : status
+  if (FAILED_WORDS.has(bare) || /^(Signal|ExitCode):/.test(bare)) return 'failed'
+  if (status === 'Completed' || status === 'Succeeded') return 'succeeded'
+  if (status === 'Running') {
+    const conds = (obj.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions
+    return conds?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'ready' : 'notready'
+  }
+  if (status === 'NotReady') return 'notready'
+  return 'pending' // Pending, ContainerCreating, PodInitializing, Init:0/1, SchedulingGated
+}
+
+interface Replicas { spec?: { replicas?: number }; status?: { readyReplicas?: number } }
+
+/** "ready/desired", the READY column of deployments and replicasets. */
+function replicasStatus(o: KubeObject): { status: string; tone: Tone } {
+  const r = o as unknown as Replicas
+  const want = r.spec?.replicas ?? 1
+  const ready = r.status?.readyReplicas ?? 0
+  return { status: `${ready}/${want}`, tone: ready >= want ? 'ready' : 'pending' }
+}
+
+interface KindView {
+  status(o: KubeObject): { status: string; tone: Tone }
+}
+
+/** The kinds the graph draws, and what their status word is. */
+const KIND_VIEWS: Record<string, KindView> = {
+  Node: {
+    status(o) {
+      const n = o as unknown as Node
+      const ready = n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')
+      const word = (ready ? 'Ready' : 'NotReady') + (n.spec?.unschedulable ? ',SchedulingDisabled' : '')
+      return { status: word, tone: ready ? 'ready' : 'failed' }
+    },
+  },
+  Pod: {
+    status(o) {
+      const status = podSummary(o).status
+      return { status, tone: podTone(o, status) }
+    },
+  },
+  Deployment: { status: replicasStatus },
+  ReplicaSet: { status: replicasStatus },
+  StatefulSet: { status: replicasStatus },
+  DaemonSet: { status: () => ({ status: '', tone: 'neutral' }) },
+  Job: { status: () => ({ status: '', tone: 'neutral' }) },
+  Service: {
+    status: (o) => ({ status: (o.spec as { type?: string } | undefined)?.type ?? 'ClusterIP', tone: 'neutral' }),
+  },
+  Ingress: { status: () => ({ status: '', tone: 'neutral' }) },
+}
+
+export const DRAWN_KINDS = Object.keys(KIND_VIEWS)
+
+function nsOf(o: KubeObject): string {
+  return o.metadata.namespace ?? ''
+}
+
+function uidOf(o: KubeObject): string {
+  return o.metadata.uid ?? `${o.kind}/${nsOf(o)}/${o.metadata.name}`
+}
+
+function matchesSelector(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector || Object.keys(selector).length === 0) return false // a selector-less Service selects nothing
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v)
+}
+
+interface IngressSpec {
+  defaultBackend?: { service?: { name?: string } }
+  rules?: { http?: { paths?: { backend?: { service?: { name?: string } } }[] } }[]
+}
+
+function ingressServices(o: KubeObject): string[] {
+  const spec = o.spec as IngressSpec | undefined
+  const names = new Set<string>()
+  if (spec?.defaultBackend?.service?.name) names.add(spec.defaultBackend.service.name)
+  for (const r of spec?.rules ?? []) for (const p of r.http?.paths ?? []) if (p.backend?.service?.name) names.add(p.backend.service.name)
+  return [...names]
+}
+
+/** Stable order: by kind (table order), namespace, name, so the hidden list and tests read well. */
+function compare(a: KubeObject, b: KubeObject): number {
+  return DRAWN_KINDS.indexOf(a.kind) - DRAWN_KINDS.indexOf(b.kind)
+    || nsOf(a).localeCompare(nsOf(b))
+    || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '')
+}
+
+/** Labels longer than this are shortened in the middle (the full name is in the list and details). */
+export const LABEL_MAX = 20
+
+/**
+ * `kube-controller-manager-minikube` (32) → `kube-contr…-minikube`: the start says what it is,
+ * the end keeps the generated suffix that tells replicas apart (web-7d4b9c5f6-x5k2p → web-7d4b9c…6-x5k2p).
+ */
+export function shortLabel(name: string, max = LABEL_MAX): string {
+  if (name.length <= max) return name
+  const tail = Math.floor((max - 1) / 2)
+  const head = max - 1 - tail
+  return `${name.slice(0, head)}…${name.slice(name.length - tail)}`
+}
+
+export function toElements(objects: readonly KubeObject[], opts: ToElementsOptions): GraphElement[] {
+  const drawn = objects
+    .filter((o) => KIND_VIEWS[o.kind] && (opts.showSystemPods || nsOf(o) !== SYSTEM_NAMESPACE))
+    .sort(compare)
+  const byUid = new Map(drawn.map((o) => [uidOf(o), o]))
+  const nodeByName = new Map(drawn.filter((o) => o.kind === 'Node').map((o) => [o.metadata.name, uidOf(o)]))
+  const byKindNsName = new Map(drawn.map((o) => [`${o.kind}/${nsOf(o)}/${o.metadata.name}`, uidOf(o)]))
+
+  const nodes: GraphElement[] = []
+  const edges: GraphElement[] = []
+  const edge = (source: string, target: string, relation: Relation) =>
+    edges.push({ group: 'edges', data: { id: `${relation}:${source}->${target}`, source, target, relation } })
+
+  for (const o of drawn) {
+    const id = uidOf(o)
+    const { status, tone } = KIND_VIEWS[o.kind].status(o)
+    let anchor: string | null = null
+
+    const owner = getControllerOf(o)
+    const nodeName = o.kind === 'Pod' ? (o.spec as { nodeName?: string } | undefined)?.nodeName : undefined
+    const nodeId = nodeName ? nodeByName.get(nodeName) : undefined
+    // A static pod's controller is its Node: one "runs on" edge says it, not two.
+    if (owner?.uid && byUid.has(owner.uid) && owner.uid !== nodeId) {
+      edge(owner.uid, id, 'owns')
+      anchor = owner.uid
+    }
+    if (nodeId) {
+      edge(nodeId, id, 'runs-on')
+      anchor = nodeId // pods sit beside the node they run on
+    }
+    if (o.kind === 'Service') {
+      const selector = (o.spec as { selector?: Record<string, string> } | undefined)?.selector
+      for (const p of drawn) {
+        if (p.kind === 'Pod' && nsOf(p) === nsOf(o) && matchesSelector(selector, p.metadata.labels)) edge(id, uidOf(p), 'selects')
+      }
+    }
+    if (o.kind === 'Ingress') {
+      for (const name of ingressServices(o)) {
+        const svc = byKindNsName.get(`Service/${nsOf(o)}/${name}`)
+        if (svc) edge(id, svc, 'routes')
+      }
+    }
+    const name = o.metadata.name ?? ''
+    nodes.push({
+      group: 'nodes',
+      data: { id, kind: o.kind, name, namespace: nsOf(o), status, tone, anchor, label: status ? `${shortLabel(name)}\n${status}` : shortLabel(name) },
+    })
+  }
+  return [...nodes, ...edges]
+}

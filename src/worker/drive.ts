@@ -1,0 +1,45 @@
+// Running a command line to completion on an instant clock: while the command waits on virtual
+// time (a `kubectl delete` waiting for the kubelet, `kubectl get -w`, `sleep`), jump the clock to
+// the next timer. When nothing is left to happen (or maxVirtualMs has passed) the line is
+// interrupted as Ctrl-C would (`get -w` on an idle cluster ends there).
+import { createCancel, type Writer } from '../shell'
+import type { Session } from './session'
+
+/** 10 virtual minutes: long enough for any rollout, short enough that a forgotten `-w` ends. */
+export const DEFAULT_MAX_VIRTUAL_MS = 10 * 60 * 1000
+
+export interface DriveOptions {
+  stdout: Writer
+  stderr: Writer
+  columns?: number
+  maxVirtualMs?: number
+}
+
+/** Resolve after promise continuations queued so far have run. */
+export async function settle(turns = 64): Promise<void> {
+  for (let i = 0; i < turns; i++) await Promise.resolve()
+}
+
+export async function runToCompletion(session: Session, line: string, o: DriveOptions): Promise<number> {
+  const { clock } = session.cluster
+  const cancel = createCancel()
+  let done = false
+  const run = session.shell.run(line, { stdout: o.stdout, stderr: o.stderr, signal: cancel.signal, columns: o.columns ?? 120, isTTY: false })
+    .finally(() => { done = true })
+  const deadline = clock.now() + (o.maxVirtualMs ?? DEFAULT_MAX_VIRTUAL_MS)
+  await settle()
+  while (!done) {
+    if (session.clock.busy) { await settle(); continue }
+    const next = clock.nextAt()
+    if (next === undefined || next > deadline) { cancel.abort(); break }
+    // A synchronous jump to the next instant: an advanceAsync here could interleave with an
+    // instant `sleep`'s own advance and move the clock backwards.
+    clock.advance(next - clock.now())
+    await settle()
+  }
+  const code = await run
+  // Whatever the command's writes set off at this instant (controllers, the scheduler) runs now,
+  // as it would during a real command's latency.
+  session.cluster.advance(0)
+  return code
+}

@@ -1,0 +1,86 @@
+// The learner's shell, composed: the workspace filesystem, a registry with kubectl (alias `k`),
+// the learner's environment, and a ShellClock on the cluster's virtual clock. Two clock flavours:
+//   browser  `sleep 5` resolves when the virtual clock reaches now + 5 s (the driver moves it);
+//   instant  `sleep 5` advances the cluster clock itself (headless runner, tests).
+import { Shell, createRegistry, type FileSystem, type ShellClock, type CancelSignal } from '../shell'
+import { createKubectl, defaultKubeconfig } from '../kubectl'
+import type { Cluster } from '../engine/cluster'
+
+export const LEARNER_USER = 'learner'
+export const LEARNER_HOME = '/home/learner'
+export const LEARNER_HOSTNAME = 'kubelab'
+export const LEARNER_PATH = '/usr/local/bin:/usr/bin:/bin'
+export const KUBECONFIG_PATH = `${LEARNER_HOME}/.kube/config`
+
+export type ClockFlavour = 'browser' | 'instant'
+
+/** A ShellClock that also says whether it is moving the cluster clock right now (instant sleeps). */
+export interface SessionClock extends ShellClock {
+  readonly busy: boolean
+}
+
+export function browserClock(cluster: Cluster): SessionClock {
+  return {
+    busy: false,
+    now: () => cluster.clock.now(),
+    sleep: (ms: number, signal: CancelSignal) => new Promise<void>((resolve) => {
+      const cancelTimer = cluster.clock.after(ms, () => { stop(); resolve() })
+      const stop = signal.onAbort(() => { cancelTimer(); resolve() })
+    }),
+  }
+}
+
+export function instantClock(cluster: Cluster): SessionClock {
+  let busy = 0
+  return {
+    get busy() { return busy > 0 },
+    now: () => cluster.clock.now(),
+    async sleep(ms: number, signal: CancelSignal) {
+      if (signal.aborted) return
+      busy++
+      try { await cluster.advanceAsync(ms) } finally { busy-- }
+    },
+  }
+}
+
+export interface SessionOptions {
+  cluster: Cluster
+  fs: FileSystem
+  /** Write the minikube kubeconfig to ~/.kube/config when missing (default true). */
+  seedKubeconfig?: boolean
+  clock?: ClockFlavour
+  cwd?: string
+  /** `kubectl edit` and friends ask the UI to open a file. */
+  openInEditor?(path: string): void
+}
+
+export interface Session {
+  shell: Shell
+  fs: FileSystem
+  cluster: Cluster
+  clock: SessionClock
+}
+
+export function createSession(o: SessionOptions): Session {
+  if (o.seedKubeconfig !== false && !o.fs.exists(KUBECONFIG_PATH)) {
+    o.fs.mkdir(`${LEARNER_HOME}/.kube`, { recursive: true })
+    o.fs.writeFile(KUBECONFIG_PATH, defaultKubeconfig(LEARNER_HOME))
+  }
+  if (!o.fs.exists(LEARNER_HOME)) o.fs.mkdir(LEARNER_HOME, { recursive: true })
+  const registry = createRegistry()
+  registry.register('kubectl', createKubectl({ api: o.cluster.api, openInEditor: o.openInEditor }))
+  const clock = o.clock === 'instant' ? instantClock(o.cluster) : browserClock(o.cluster)
+  const cwd = o.cwd && o.fs.isDir(o.cwd) ? o.cwd : LEARNER_HOME
+  const shell = new Shell({
+    fs: o.fs,
+    registry,
+    clock,
+    // KUBECONFIG stays unset: kubectl falls back to $HOME/.kube/config, as on a fresh laptop.
+    env: { HOME: LEARNER_HOME, USER: LEARNER_USER, PATH: LEARNER_PATH },
+    cwd,
+    aliases: { k: 'kubectl' },
+    hostname: LEARNER_HOSTNAME,
+    user: LEARNER_USER,
+  })
+  return { shell, fs: o.fs, cluster: o.cluster, clock }
+}
