@@ -20,8 +20,16 @@ export async function settle(turns = 64): Promise<void> {
   for (let i = 0; i < turns; i++) await Promise.resolve()
 }
 
+/** Event-loop turns to wait for real I/O before calling a command idle. */
+const IDLE_TURNS = 5
+
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 export async function runToCompletion(session: Session, line: string, o: DriveOptions): Promise<number> {
   const { clock } = session.cluster
+  await session.ready
   const cancel = createCancel()
   let done = false
   const run = session.shell.run(line, { stdout: o.stdout, stderr: o.stderr, signal: cancel.signal, columns: o.columns ?? 120, isTTY: false })
@@ -30,8 +38,15 @@ export async function runToCompletion(session: Session, line: string, o: DriveOp
   await settle()
   while (!done) {
     if (session.clock.busy) { await settle(); continue }
-    const next = clock.nextAt()
-    if (next === undefined || next > deadline) { cancel.abort(); break }
+    let next = clock.nextAt()
+    if (next === undefined || next > deadline) {
+      // Nothing left on the virtual clock: give real work (a module still loading) a few turns of
+      // the event loop before deciding the command waits forever, as `get -w` on an idle cluster does.
+      for (let i = 0; i < IDLE_TURNS && !done; i++) await macrotask()
+      if (done) break
+      next = clock.nextAt()
+      if (next === undefined || next > deadline) { cancel.abort(); break }
+    }
     // A synchronous jump to the next instant: an advanceAsync here could interleave with an
     // instant `sleep`'s own advance and move the clock backwards.
     clock.advance(next - clock.now())

@@ -2,6 +2,7 @@
 // the learner's environment, and a ShellClock on the cluster's virtual clock. Two clock flavours:
 //   browser  `sleep 5` resolves when the virtual clock reaches now + 5 s (the driver moves it);
 //   instant  `sleep 5` advances the cluster clock itself (headless runner, tests).
+import { loadDefinitions } from '../api/schemas'
 import { Shell, createRegistry, type FileSystem, type ShellClock, type CancelSignal } from '../shell'
 import { createKubectl, defaultKubeconfig } from '../kubectl'
 import type { Cluster } from '../engine/cluster'
@@ -59,6 +60,12 @@ export interface Session {
   fs: FileSystem
   cluster: Cluster
   clock: SessionClock
+  /**
+   * Resolves when what commands load lazily (the API schemas behind `kubectl explain`) is in
+   * memory. Instant-clock drivers wait for it: they cannot tell a command waiting on the network
+   * or disk from one waiting on virtual time.
+   */
+  ready: Promise<void>
 }
 
 export function createSession(o: SessionOptions): Session {
@@ -82,5 +89,6 @@ export function createSession(o: SessionOptions): Session {
     hostname: LEARNER_HOSTNAME,
     user: LEARNER_USER,
   })
-  return { shell, fs: o.fs, cluster: o.cluster, clock }
+  const ready = loadDefinitions().then(() => undefined, () => undefined)
+  return { shell, fs: o.fs, cluster: o.cluster, clock, ready }
 }

@@ -12,9 +12,21 @@ export { explainPath, formatExplain, type ExplainResult, type ExplainField } fro
  * Loads definitions.json. A dynamic import so bundlers split the data out of the startup bundle;
  * the module system caches it, so calling this twice costs one load.
  */
-export async function loadDefinitions(): Promise<Definitions> {
-  const mod = await import('./definitions.json')
-  return (mod.default ?? mod) as unknown as Definitions
+let loaded: Definitions | undefined
+let loading: Promise<Definitions> | undefined
+
+/** Loads the definitions once (a separate chunk in the browser); later calls share the result. */
+export function loadDefinitions(): Promise<Definitions> {
+  loading ??= import('./definitions.json').then((mod) => {
+    loaded = (mod.default ?? mod) as unknown as Definitions
+    return loaded
+  })
+  return loading
+}
+
+/** The definitions if a loadDefinitions() call has finished, else undefined (no waiting). */
+export function loadedDefinitions(): Definitions | undefined {
+  return loaded
 }
 
 /** Definition name of a root kind (`io.k8s.api.apps.v1.Deployment`), or undefined if unknown. */

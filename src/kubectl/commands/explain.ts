@@ -1,6 +1,6 @@
 // kubectl explain TYPE[.field.path] [--recursive], over the schemas shipped in src/api/schemas
 // (kubectl 1.30's plaintext template lives there: formatExplain).
-import { formatExplain, loadDefinitions } from '../../api/schemas/index'
+import { formatExplain, loadDefinitions, loadedDefinitions } from '../../api/schemas/index'
 import { flagBool, flagStr } from '../argv'
 import type { Cmd, Invocation } from '../command'
 import { CmdError } from '../errors'
@@ -20,7 +20,8 @@ async function run(inv: Invocation): Promise<number> {
   const kind = findKind(kinds, resource)
   if (!kind) throw new CmdError(`error: the server doesn't have a resource type "${resource}"`)
   const apiVersion = flagStr(p, 'api-version') ?? (kind.group ? `${kind.group}/${kind.version}` : kind.version)
-  const defs = await loadDefinitions()
+  // Already loaded in a warm session; the first explain waits for the schema chunk.
+  const defs = loadedDefinitions() ?? await loadDefinitions()
   const res = formatExplain(defs, apiVersion, kind.kind, path, { recursive: flagBool(p, 'recursive') })
   if (!res.ok) throw new CmdError(res.error.startsWith('error: ') ? res.error : `error: ${res.error}`)
   inv.ctx.stdout.write(res.text)

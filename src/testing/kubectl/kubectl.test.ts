@@ -46,6 +46,17 @@ describe('kubectl on the engine', () => {
     expect((await c.run('kubectl get pods')).stderr).toBe('No resources found in default namespace.\n')
   })
 
+  it('explain answers from the shipped schemas without moving virtual time, and the line goes on', async () => {
+    const c = new TestCluster({ seed: 7 })
+    const before = c.cluster.clock.now()
+    const r = await c.run('kubectl explain pod.spec.containers.image; echo rc=$?')
+    expect(r.stdout).toMatch(/^KIND: {7}Pod\nVERSION: {4}v1\n\nFIELD: image <string>\n/)
+    expect(r.stdout).toMatch(/rc=0\n$/)
+    expect(c.cluster.clock.now()).toBe(before)
+    const bad = await c.run('kubectl explain pod.spec.foo')
+    expect(bad).toMatchObject({ code: 1, stderr: 'error: field "foo" does not exist\n' })
+  })
+
   it('delete prints, then waits for the kubelet to finish terminating', async () => {
     const c = new TestCluster({ seed: 4 })
     await c.run('kubectl run web --image=nginx')
