@@ -1,5 +1,6 @@
 // Entry point: create the engine client (one Worker, module-level), connect the stores to it
 // (restores the workspace and history from IndexedDB, then says hello), and render.
+import './boot'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { getEngineClient } from '../client/engineClient'
