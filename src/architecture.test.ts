@@ -155,6 +155,9 @@ export function violations(files: readonly SourceFile[]): string[] {
         if (to === from) continue
         if (from === 'kubectl' && to === 'engine') { report(line, specifier, KUBECTL_MESSAGE); continue }
         if (from === 'ui' && to === 'labs' && /^src\/labs\/schema(\.[a-z]+)*$/.test(target)) continue
+        // Commands are registered into the shell: kubectl may use the shell's command contract
+        // (types only: shell/types.ts), never the interpreter itself.
+        if (from === 'kubectl' && to === 'shell' && target === 'src/shell/types') continue
         const allowed = ALLOWED[from] ?? []
         if (!allowed.includes(to)) {
           const may = allowed.length
@@ -255,6 +258,11 @@ describe('the checker itself', () => {
         expect(v, `${from}/ → ${to}/`).toHaveLength(allowed ? 0 : 1)
       }
     }
+  })
+
+  it('lets kubectl/ import only the command contract from shell/', () => {
+    expect(violations([f('src/kubectl/context.ts', `export type { CommandContext } from '../shell/types'`)])).toHaveLength(0)
+    expect(violations([f('src/kubectl/commands/get.ts', `import { Shell } from '../../shell/shell'`)])).toHaveLength(1)
   })
 
   it('lets ui/ import only the lab schema from labs/', () => {
