@@ -15,25 +15,7 @@ function hasIndexedDb(): boolean {
   return typeof indexedDB !== 'undefined'
 }
 
-// Reads started before the app's modules evaluate (app/boot.ts): opening IndexedDB in a fresh
-// profile takes a few hundred ms on a slow machine, so it should overlap with parsing, not follow it.
-const prefetched = new Map<string, Promise<unknown>>()
-
-/** Start reading `keys` now; the next loadPersisted of each key takes the result. */
-export function prefetchPersisted(keys: readonly string[]): void {
-  for (const key of keys) if (!prefetched.has(key)) prefetched.set(key, loadFromDb(key))
-}
-
 export async function loadPersisted<T>(key: string): Promise<T | undefined> {
-  const early = prefetched.get(key)
-  if (early) {
-    prefetched.delete(key)
-    return (await early) as T | undefined
-  }
-  return loadFromDb<T>(key)
-}
-
-async function loadFromDb<T>(key: string): Promise<T | undefined> {
   if (!hasIndexedDb()) return undefined
   try {
     return (await get(key)) as T | undefined

@@ -89,6 +89,8 @@ export function createSession(o: SessionOptions): Session {
     hostname: LEARNER_HOSTNAME,
     user: LEARNER_USER,
   })
-  const ready = loadDefinitions().then(() => undefined, () => undefined)
+  // Only instant clocks need it; in the browser the schema chunk loads when explain first asks,
+  // rather than competing with the worker's start-up.
+  const ready = o.clock === 'instant' ? loadDefinitions().then(() => undefined, () => undefined) : Promise.resolve()
   return { shell, fs: o.fs, cluster: o.cluster, clock, ready }
 }
