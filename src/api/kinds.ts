@@ -28,6 +28,8 @@ export const KINDS: readonly KindInfo[] = [
   { group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
   { group: '', version: 'v1', kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true, verbs: CRUD, hasStatus: false },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true, verbs: CRUD, hasStatus: false },
+  { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
+  { group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
 ]
 
 export function apiVersionOf(k: KindInfo): string {

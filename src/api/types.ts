@@ -8,11 +8,19 @@ import type {
   Pod, PodSpec, PodStatus, Container, ContainerStatus, PodCondition,
   Node, NodeStatus, NodeCondition, Namespace, Event, ConfigMap, ObjectReference,
 } from 'kubernetes-types/core/v1'
+import type {
+  Deployment, DeploymentSpec, DeploymentStatus, DeploymentCondition, DeploymentStrategy, RollingUpdateDeployment,
+  ReplicaSet, ReplicaSetSpec, ReplicaSetStatus, ReplicaSetCondition,
+} from 'kubernetes-types/apps/v1'
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1'
+import type { LabelSelector } from 'kubernetes-types/meta/v1'
 
 export type {
   ObjectMeta, OwnerReference, ListMeta,
   Pod, PodSpec, PodStatus, Container, ContainerStatus, PodCondition,
   Node, NodeStatus, NodeCondition, Namespace, Event, ConfigMap, ObjectReference,
+  Deployment, DeploymentSpec, DeploymentStatus, DeploymentCondition, DeploymentStrategy, RollingUpdateDeployment,
+  ReplicaSet, ReplicaSetSpec, ReplicaSetStatus, ReplicaSetCondition, PodTemplateSpec, LabelSelector,
 }
 
 /** Any object the API server stores. Every stored object has metadata.name/uid/resourceVersion. */

@@ -4,6 +4,8 @@
 import { ApiServer, bootstrapNamespaces } from './apiserver'
 import { startGarbageCollector } from './controllers/garbagecollector'
 import { startNamespaceController } from './controllers/namespace'
+import { startReplicaSetController, REPLICASET_CONTROLLER } from './controllers/replicaset/replicaset'
+import { startDeploymentController } from './controllers/deployment'
 import { VirtualClock, DEFAULT_START_MS } from './runtime/clock'
 import { SeededRandom } from './runtime/random'
 import { EventBroadcaster } from './events/recorder'
@@ -24,6 +26,11 @@ export interface ClusterOptions {
     /** The kubelets' --max-pods (default 110). */
     maxPods?: number
   }
+  /**
+   * A controller's sync that threw (a bug: syncs turn cluster problems into status and events).
+   * The key is retried either way; tests pass a collector and assert it stays empty.
+   */
+  onControllerError?: (controller: string, key: string, err: unknown) => void
 }
 
 export interface Cluster {
@@ -58,8 +65,11 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const stops: (() => void)[] = []
 
   bootstrapNamespaces(api)
-  stops.push(startGarbageCollector(api, clock))
-  stops.push(startNamespaceController(api, clock))
+  const onError = opts.onControllerError
+  stops.push(startGarbageCollector(api, clock, onError))
+  stops.push(startNamespaceController(api, clock, onError))
+  stops.push(startReplicaSetController(api, clock, events.recorder({ component: REPLICASET_CONTROLLER }), onError))
+  stops.push(startDeploymentController(api, clock, events, actorRandom, onError))
 
   const scheduler = new Scheduler(api, clock, actorRandom, events.recorder({ component: DEFAULT_SCHEDULER_NAME }, `${DEFAULT_SCHEDULER_NAME}-${MINIKUBE_NODE_NAME}`)).start()
   stops.push(() => scheduler.stop())

@@ -32,3 +32,15 @@ describe('completeKubectl', () => {
     expect(completeKubectl(api, ['kubectl', 'apply', '-f', 'we'])).toEqual([])
   })
 })
+
+describe('completion of the workload verbs', () => {
+  it('rollout/set subcommands and scale complete types and names', () => {
+    const api = new FakeApi()
+    api.create('deployments', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: {} })
+    expect(completeKubectl(api, ['kubectl', 'rollout', 'st'])).toEqual(['status'])
+    expect(completeKubectl(api, ['kubectl', 'rollout', 'status', 'deploy/'])).toEqual(['deploy/web'])
+    expect(completeKubectl(api, ['kubectl', 'rollout', 'undo', 'deployments', ''])).toEqual(['web'])
+    expect(completeKubectl(api, ['kubectl', 'set', 'image', 'deployment', 'w'])).toEqual(['web'])
+    expect(completeKubectl(api, ['kubectl', 'scale', 'deploy'])).toEqual(['deployments'])
+  })
+})

@@ -15,7 +15,9 @@ import { findKind } from './resources'
 import { loadKubeconfig } from './kubeconfig'
 
 /** Verbs whose first argument is a resource type and second an object name. */
-const TYPE_THEN_NAME = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'explain'])
+const TYPE_THEN_NAME = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'explain', 'scale', 'edit',
+  'rollout history', 'rollout pause', 'rollout restart', 'rollout resume', 'rollout status', 'rollout undo',
+  'set env', 'set image', 'set resources'])
 
 /** What `-o <Tab>` offers (kubectl's own completion lists these for get). */
 const OUTPUT_FORMATS = ['custom-columns=', 'json', 'jsonpath=', 'name', 'wide', 'yaml']
@@ -65,7 +67,10 @@ export function completeKubectl(api: ApiClient, argv: string[], env?: CompleteEn
     const subs = cmd.subcommands.map((c) => c.name)
     return starts(subs)
   }
-  if (!TYPE_THEN_NAME.has(cmd.name)) return []
+  // `rollout status deploy/<Tab>`: a subcommand's words complete like a verb's.
+  const key = cmd.subcommands ? `${cmd.name} ${positional[1]}` : cmd.name
+  if (cmd.subcommands) positional.shift()
+  if (!TYPE_THEN_NAME.has(key)) return []
   const kinds = safe(() => api.discovery(), [])
   if (positional.length === 1) {
     if (partial.includes('/')) {

@@ -20,7 +20,7 @@ describe('kubectl (root)', () => {
   })
 
   it('verbs not built yet say so plainly', async () => {
-    for (const verb of ['logs', 'exec', 'rollout', 'scale', 'edit', 'port-forward', 'expose']) {
+    for (const verb of ['logs', 'exec', 'port-forward', 'expose']) {
       expect(await kubectl(new FakeApi(), newFs(), `${verb} web`)).toEqual({ code: 1, out: '', err: `error: kubectl ${verb} is not supported in Kubelab yet\n` })
     }
   })
@@ -75,7 +75,7 @@ describe('kubectl help and command groups', () => {
     expect(await kubectl(new FakeApi(), newFs(), 'config foo')).toEqual({ code: 1, out: '', err: "error: unknown command \"foo\"\nSee 'kubectl config -h' for help and examples\n" })
   })
   it('create generators Kubelab lacks say so; stray words are unexpected args', async () => {
-    expect((await kubectl(new FakeApi(), newFs(), 'create deployment web --image=nginx')).err).toBe('error: kubectl create deployment is not supported in Kubelab yet\n')
+    expect((await kubectl(new FakeApi(), newFs(), 'create job web --image=nginx')).err).toBe('error: kubectl create job is not supported in Kubelab yet\n')
     expect((await kubectl(new FakeApi(), newFs(), 'create foo')).err).toBe("error: Unexpected args: [foo]\nSee 'kubectl create -h' for help and examples\n")
   })
 })

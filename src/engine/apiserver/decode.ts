@@ -63,13 +63,42 @@ const POD_RULES: Rule[] = CONTAINER_LISTS.flatMap((l) => [
 ])
 POD_RULES.push({ struct: 'PodSpec', path: 'spec.terminationGracePeriodSeconds', type: 'int64' })
 
-const RULES: Record<string, Rule[]> = { Pod: POD_RULES }
+/** The same fields inside a workload's pod template: `spec.template.spec.containers.ports.containerPort`. */
+const inTemplate = (rules: Rule[]): Rule[] => rules.map((r) => ({ ...r, path: r.path.replace(/^spec\./, 'spec.template.spec.') }))
+
+const RULES: Record<string, Rule[]> = {
+  Pod: POD_RULES,
+  Deployment: [
+    { struct: 'DeploymentSpec', path: 'spec.replicas', type: 'int32' },
+    { struct: 'DeploymentSpec', path: 'spec.minReadySeconds', type: 'int32' },
+    { struct: 'DeploymentSpec', path: 'spec.revisionHistoryLimit', type: 'int32' },
+    { struct: 'DeploymentSpec', path: 'spec.progressDeadlineSeconds', type: 'int32' },
+    ...inTemplate(POD_RULES),
+  ],
+  ReplicaSet: [
+    { struct: 'ReplicaSetSpec', path: 'spec.replicas', type: 'int32' },
+    { struct: 'ReplicaSetSpec', path: 'spec.minReadySeconds', type: 'int32' },
+    ...inTemplate(POD_RULES),
+  ],
+}
+
+/** Where a kind keeps its pod spec (resource quantities are checked there). */
+const POD_SPEC_AT: Record<string, string> = { Pod: 'spec', Deployment: 'spec.template.spec', ReplicaSet: 'spec.template.spec' }
+
+const WORKLOAD_MAPS = [
+  { struct: 'LabelSelector', path: 'spec.selector.matchLabels' },
+  { struct: 'ObjectMeta', path: 'spec.template.metadata.labels' },
+  { struct: 'ObjectMeta', path: 'spec.template.metadata.annotations' },
+  { struct: 'PodSpec', path: 'spec.template.spec.nodeSelector' },
+]
 
 /** String-valued maps: a number or bool inside one is the classic YAML mistake. */
 const STRING_MAPS: Record<string, { struct: string; path: string }[]> = {
   '*': [{ struct: 'ObjectMeta', path: 'metadata.labels' }, { struct: 'ObjectMeta', path: 'metadata.annotations' }],
   ConfigMap: [{ struct: 'ConfigMap', path: 'data' }],
   Pod: [{ struct: 'PodSpec', path: 'spec.nodeSelector' }],
+  Deployment: WORKLOAD_MAPS,
+  ReplicaSet: WORKLOAD_MAPS,
 }
 
 function cannotHandle(info: KindInfo, why: string): Error {
@@ -95,10 +124,11 @@ export function decodeCheck(info: KindInfo, obj: KubeObject): void {
       if (!fits(v, r.type)) throw cannotHandle(info, `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${r.struct}.${r.path} of type ${r.type}`)
     }
   }
-  if (info.kind === 'Pod') {
+  const podSpec = POD_SPEC_AT[info.kind]
+  if (podSpec) {
     for (const l of CONTAINER_LISTS) {
       for (const part of ['limits', 'requests']) {
-        for (const q of mapValues(obj, `spec.${l}.resources.${part}`)) {
+        for (const q of mapValues(obj, `${podSpec}.${l}.resources.${part}`)) {
           if (parseQuantityValue(q) === undefined) throw cannotHandle(info, QUANTITY_FORMAT_ERROR)
         }
       }

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { VirtualClock } from '../runtime/clock'
 import { SeededRandom } from '../runtime/random'
 import { ApiServer, bootstrapNamespaces } from '../apiserver'
-import { startGarbageCollector } from './garbagecollector'
+import { OwnerIndex, startGarbageCollector } from './garbagecollector'
 import { newControllerRef } from '../../api/objects'
 import type { KubeObject } from '../../api/types'
 import { newWidgetServer } from '../apiserver/testutil'
@@ -127,5 +127,25 @@ describe('garbage collector', () => {
     for (const n of ['a', 'b']) api.delete('pods', 'default', n, { gracePeriodSeconds: 0 })
     clock.advance(0)
     expect(api.list('widgets').items).toEqual([])
+  })
+})
+
+describe('OwnerIndex', () => {
+  const pod = (name: string, owners: string[]) => ({
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, namespace: 'default', uid: `uid-${name}`, ownerReferences: owners.map((uid) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: uid, uid })) },
+  })
+
+  it('follows dependents as their ownerReferences are added, changed and deleted', () => {
+    const index = new OwnerIndex()
+    index.observe('pods', 'ADDED', pod('a', ['rs1']))
+    index.observe('pods', 'ADDED', pod('b', ['rs1', 'rs2']))
+    expect(index.dependents('rs1').map((d) => d.ref.name)).toEqual(['a', 'b'])
+    index.observe('pods', 'MODIFIED', pod('a', ['rs2']))
+    expect(index.dependents('rs1').map((d) => d.ref.name)).toEqual(['b'])
+    expect(index.dependents('rs2').map((d) => d.ref.name)).toEqual(['b', 'a'])
+    index.observe('pods', 'DELETED', pod('b', ['rs1', 'rs2']))
+    expect(index.dependents('rs1')).toEqual([])
+    expect(index.dependents('rs2')).toEqual([{ uid: 'uid-a', ref: { resource: 'pods', namespace: 'default', name: 'a' } }])
   })
 })

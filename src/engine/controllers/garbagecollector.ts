@@ -14,10 +14,15 @@ import type { VirtualClock } from '../runtime/clock'
 import { WorkQueue } from '../runtime/workqueue'
 
 export function startGarbageCollector(api: ApiServer, clock: VirtualClock, onError?: (name: string, key: string, err: unknown) => void): () => void {
-  const queue = new WorkQueue(clock, (key) => sync(api, key), 'garbagecollector', onError)
+  const index = new OwnerIndex()
+  const gc: GC = { api, index }
+  const queue = new WorkQueue(clock, (key) => sync(gc, key), 'garbagecollector', onError)
   const enqueue = (resource: string, o: KubeObject) => queue.add(refKey({ resource, namespace: o.metadata.namespace, name: o.metadata.name! }))
+  // Objects that existed before the collector started.
+  for (const k of api.discovery()) for (const o of api.list(k.plural).items) index.observe(k.plural, 'ADDED', o)
   const stop = api.onAnyChange((ev) => {
     const o = ev.object
+    index.observe(ev.resource, ev.type, o)
     if (ev.type !== 'DELETED') enqueue(ev.resource, o)
     // A change to a dependent may unblock an owner waiting in foreground deletion.
     for (const r of o.metadata.ownerReferences ?? []) {
@@ -26,7 +31,7 @@ export function startGarbageCollector(api: ApiServer, clock: VirtualClock, onErr
     }
     // An owner that vanished or started deleting: its dependents need a look.
     if (ev.type === 'DELETED' || (o.metadata.deletionTimestamp && !ev.old?.metadata.deletionTimestamp)) {
-      for (const d of dependentsOf(api, o.metadata.uid!)) enqueue(d.resource, d.obj)
+      for (const d of dependentsOf(gc, o.metadata.uid!)) enqueue(d.resource, d.obj)
     }
   })
   // Objects that existed before the collector started.
@@ -34,13 +39,20 @@ export function startGarbageCollector(api: ApiServer, clock: VirtualClock, onErr
   return stop
 }
 
-function sync(api: ApiServer, key: string): void {
+/** What the collector's syncs share: the API and the owner → dependents index. */
+interface GC {
+  api: ApiServer
+  index: OwnerIndex
+}
+
+function sync(gc: GC, key: string): void {
+  const { api } = gc
   const ref = parseRefKey(key)
   const obj = tryGet(api, ref)
   if (!obj) return
   if (obj.metadata.deletionTimestamp) {
-    if (hasFinalizer(obj, FINALIZER_ORPHAN)) return orphanDependents(api, ref.resource, obj)
-    if (hasFinalizer(obj, FINALIZER_FOREGROUND)) return deleteDependentsInForeground(api, ref.resource, obj)
+    if (hasFinalizer(obj, FINALIZER_ORPHAN)) return orphanDependents(gc, ref.resource, obj)
+    if (hasFinalizer(obj, FINALIZER_FOREGROUND)) return deleteDependentsInForeground(gc, ref.resource, obj)
   }
   const refs = obj.metadata.ownerReferences ?? []
   if (refs.length === 0 || obj.metadata.deletionTimestamp) return
@@ -59,28 +71,33 @@ function removeFinalizer(api: ApiServer, resource: string, obj: KubeObject, f: s
   ignoreGoneOrConflict(() => api.patch(resource, obj.metadata.namespace, obj.metadata.name!, 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, resourceVersion: obj.metadata.resourceVersion } }))
 }
 
-function orphanDependents(api: ApiServer, resource: string, owner: KubeObject): void {
-  for (const d of dependentsOf(api, owner.metadata.uid!)) {
+function orphanDependents(gc: GC, resource: string, owner: KubeObject): void {
+  const { api } = gc
+  for (const d of dependentsOf(gc, owner.metadata.uid!)) {
     const refs = withoutOwner(d.obj.metadata.ownerReferences, owner.metadata.uid!)
     ignoreGoneOrConflict(() => api.patch(d.resource, d.obj.metadata.namespace, d.obj.metadata.name!, 'merge', { metadata: { ownerReferences: refs.length ? refs : null } }))
   }
   removeFinalizer(api, resource, api.get(resource, owner.metadata.namespace, owner.metadata.name!), FINALIZER_ORPHAN)
 }
 
-function deleteDependentsInForeground(api: ApiServer, resource: string, owner: KubeObject): void {
-  const deps = dependentsOf(api, owner.metadata.uid!)
+function deleteDependentsInForeground(gc: GC, resource: string, owner: KubeObject): void {
+  const { api } = gc
+  const deps = dependentsOf(gc, owner.metadata.uid!)
   for (const d of deps) {
     if (d.obj.metadata.deletionTimestamp) continue
     // A dependent with dependents of its own is deleted in foreground too, so the chain unwinds bottom-up.
-    const policy = dependentsOf(api, d.obj.metadata.uid!).length ? 'Foreground' : 'Background'
+    const policy = gc.index.dependents(d.obj.metadata.uid!).length ? 'Foreground' : 'Background'
     ignoreGoneOrConflict(() => api.delete(d.resource, d.obj.metadata.namespace, d.obj.metadata.name!, { propagationPolicy: policy }))
   }
-  const blocking = dependentsOf(api, owner.metadata.uid!).filter((d) =>
+  const blocking = dependentsOf(gc, owner.metadata.uid!).filter((d) =>
     d.obj.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.blockOwnerDeletion === true))
   if (blocking.length === 0) removeFinalizer(api, resource, owner, FINALIZER_FOREGROUND)
 }
 
-// ---- owner/dependent lookups: asked of the API server each time (no private graph to go stale) ----
+// ---- owner/dependent lookups ----
+// Owners are looked up in the API server each time. Dependents come from an index fed by the same
+// change stream the collector watches (upstream's GraphBuilder keeps such a graph too): listing
+// every object of every kind on each delete made a 1,000-pod rollout quadratic.
 
 export const refKey = (r: ObjRef) => `${r.resource}|${r.namespace ?? ''}|${r.name}`
 
@@ -108,14 +125,41 @@ export function findOwner(api: ApiServer, ref: OwnerReference, dependentNamespac
   return o && o.metadata.uid === ref.uid ? o : undefined
 }
 
-/** Every object (any kind) with an ownerReference to `ownerUid`. */
-export function dependentsOf(api: ApiServer, ownerUid: string): { resource: string; obj: KubeObject }[] {
-  const out: { resource: string; obj: KubeObject }[] = []
-  for (const k of api.discovery()) {
-    for (const o of api.list(k.plural).items) {
-      if (o.metadata.ownerReferences?.some((r) => r.uid === ownerUid)) out.push({ resource: k.plural, obj: o })
+/** owner uid → the objects whose ownerReferences name it, kept current from the change stream. */
+export class OwnerIndex {
+  private readonly byOwner = new Map<string, Map<string, ObjRef>>()
+  private readonly ownersOf = new Map<string, string[]>()
+
+  observe(resource: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObject): void {
+    const uid = obj.metadata.uid!
+    for (const owner of this.ownersOf.get(uid) ?? []) {
+      const deps = this.byOwner.get(owner)
+      deps?.delete(uid)
+      if (deps?.size === 0) this.byOwner.delete(owner)
     }
+    this.ownersOf.delete(uid)
+    const owners = type === 'DELETED' ? [] : (obj.metadata.ownerReferences ?? []).map((r) => r.uid)
+    if (owners.length === 0) return
+    this.ownersOf.set(uid, owners)
+    const ref: ObjRef = { resource, namespace: obj.metadata.namespace, name: obj.metadata.name! }
+    for (const owner of owners) {
+      let deps = this.byOwner.get(owner)
+      if (!deps) this.byOwner.set(owner, (deps = new Map()))
+      deps.set(uid, ref)
+    }
+  }
+
+  dependents(ownerUid: string): { uid: string; ref: ObjRef }[] {
+    return [...(this.byOwner.get(ownerUid) ?? [])].map(([uid, ref]) => ({ uid, ref }))
+  }
+}
+
+/** Every object (any kind) with an ownerReference to `ownerUid`, as the API server has it now. */
+function dependentsOf(gc: GC, ownerUid: string): { resource: string; obj: KubeObject }[] {
+  const out: { resource: string; obj: KubeObject }[] = []
+  for (const { uid, ref } of gc.index.dependents(ownerUid)) {
+    const obj = tryGet(gc.api, ref)
+    if (obj && obj.metadata.uid === uid && obj.metadata.ownerReferences?.some((r) => r.uid === ownerUid)) out.push({ resource: ref.resource, obj })
   }
   return out
 }
-

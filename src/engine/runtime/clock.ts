@@ -19,8 +19,9 @@ const SETTLE_TURNS = 64
 export class VirtualClock {
   private nowMs: number
   private seq = 0
-  // A sorted array is plenty: timers number in the hundreds, and insertion keeps it ordered.
-  private timers: Timer[] = []
+  // A binary min-heap on (at, seq): a busy cluster holds thousands of timers (one per event's
+  // TTL alone), where a sorted array's splice made every insert O(n).
+  private readonly heap = new TimerHeap()
 
   constructor(startMs: number = DEFAULT_START_MS) {
     this.nowMs = startMs
@@ -38,16 +39,7 @@ export class VirtualClock {
   /** Run `fn` at virtual time `at` (or at the next advance, if `at` has passed). Returns a cancel. */
   at(at: number, fn: () => void): () => void {
     const t: Timer = { at: Math.max(at, this.nowMs), seq: this.seq++, fn, cancelled: false }
-    // Binary search for the first timer that should run after t.
-    let lo = 0
-    let hi = this.timers.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      const m = this.timers[mid]
-      if (m.at < t.at || (m.at === t.at && m.seq < t.seq)) lo = mid + 1
-      else hi = mid
-    }
-    this.timers.splice(lo, 0, t)
+    this.heap.push(t)
     return () => { t.cancelled = true }
   }
 
@@ -59,12 +51,12 @@ export class VirtualClock {
   /** Time of the next pending timer, or undefined. */
   nextAt(): number | undefined {
     this.dropCancelled()
-    return this.timers[0]?.at
+    return this.heap.peek()?.at
   }
 
+  /** Timers still to run (cancelled ones are not counted). */
   pending(): number {
-    this.dropCancelled()
-    return this.timers.length
+    return this.heap.count((t) => !t.cancelled)
   }
 
   /** Run every timer due within the next `ms` (0 = only what is due now), then set now += ms. */
@@ -99,14 +91,63 @@ export class VirtualClock {
 
   private takeDue(target: number): Timer | undefined {
     this.dropCancelled()
-    const t = this.timers[0]
+    const t = this.heap.peek()
     if (!t || t.at > target) return undefined
-    this.timers.shift()
-    return t
+    return this.heap.pop()
   }
 
   private dropCancelled(): void {
-    while (this.timers.length && this.timers[0].cancelled) this.timers.shift()
+    while (this.heap.peek()?.cancelled) this.heap.pop()
+  }
+}
+
+/** Earlier `at` first; equal times in scheduling order. */
+const before = (a: Timer, b: Timer) => a.at < b.at || (a.at === b.at && a.seq < b.seq)
+
+class TimerHeap {
+  private readonly items: Timer[] = []
+
+  peek(): Timer | undefined {
+    return this.items[0]
+  }
+
+  count(keep: (t: Timer) => boolean): number {
+    let n = 0
+    for (const t of this.items) if (keep(t)) n++
+    return n
+  }
+
+  push(t: Timer): void {
+    const a = this.items
+    a.push(t)
+    let i = a.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!before(a[i], a[parent])) break
+      ;[a[i], a[parent]] = [a[parent], a[i]]
+      i = parent
+    }
+  }
+
+  pop(): Timer | undefined {
+    const a = this.items
+    const top = a[0]
+    const last = a.pop()
+    if (a.length > 0 && last) {
+      a[0] = last
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < a.length && before(a[l], a[m])) m = l
+        if (r < a.length && before(a[r], a[m])) m = r
+        if (m === i) break
+        ;[a[i], a[m]] = [a[m], a[i]]
+        i = m
+      }
+    }
+    return top
   }
 }
 

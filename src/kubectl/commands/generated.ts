@@ -38,5 +38,12 @@ function forServer(obj: KubeObject): KubeObject {
   const { creationTimestamp, ...meta } = obj.metadata
   const copy: KubeObject = { ...obj, metadata: creationTimestamp === null ? meta : obj.metadata }
   if (copy.status !== undefined && JSON.stringify(copy.status) === '{}') delete copy.status
+  // A workload's pod template prints `creationTimestamp: null` too; the request leaves it out.
+  const tmeta = ((copy.spec as { template?: { metadata?: Record<string, unknown> } } | undefined)?.template)?.metadata
+  if (tmeta && tmeta.creationTimestamp === null) {
+    const { creationTimestamp: _ct, ...rest } = tmeta
+    const spec = copy.spec as { template: Record<string, unknown> }
+    copy.spec = { ...spec, template: { ...spec.template, metadata: rest } }
+  }
   return copy
 }

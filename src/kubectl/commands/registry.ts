@@ -20,11 +20,17 @@ import { waitCommand } from './wait'
 import { replaceCommand } from './replace'
 import { eventsCommand } from './events'
 import { topCommand } from './top'
+import { scaleCommand } from './scale'
+import { rolloutCommand } from './rollout'
+import { setCommand } from './set'
+import { diffCommand } from './diff'
+import { editCommand } from './edit'
 
 export const ROOT_COMMANDS: readonly Cmd[] = [
   getCommand, describeCommand, applyCommand, createCommand, deleteCommand, runCommand,
   labelCommand, annotateCommand, explainCommand, versionCommand, clusterInfoCommand,
   apiResourcesCommand, apiVersionsCommand, configCommand, patchCommand, waitCommand, replaceCommand, eventsCommand, topCommand,
+  scaleCommand, rolloutCommand, setCommand, diffCommand, editCommand,
 ]
 
 /** Real kubectl verbs that Kubelab does not implement yet: they say so instead of faking output. */

@@ -3,7 +3,7 @@
 //   Pod "Web" is invalid: metadata.name: Invalid value: "Web": a lowercase RFC 1123 subdomain ...
 import type { KubeObject } from '../../../api/types'
 import type { KindInfo } from '../../../api/kinds'
-import { invalid, type FieldError } from '../../../api/errors'
+import { invalid, StatusError, type FieldError } from '../../../api/errors'
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/metadata'
 import { nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from '../validation/names'
 import type { AdmissionContext, Defaulter, Validator } from './types'
@@ -14,6 +14,9 @@ import { validateNamespace } from './validation/namespace'
 import { validateNode } from './validation/node'
 import { validateEvent } from './validation/event'
 import { validateConfigMap } from './validation/configmap'
+import { defaultDeployment, defaultReplicaSet } from './defaults/apps'
+import { validateDeployment } from './validation/deployment'
+import { validateReplicaSet } from './validation/replicaset'
 
 export type { AdmissionContext } from './types'
 
@@ -30,6 +33,8 @@ const ADMISSION: Record<string, KindAdmission> = {
   Node: { nameFn: nameIsDNSSubdomain, validate: validateNode },
   Event: { nameFn: nameIsDNSSubdomain, validate: validateEvent },
   ConfigMap: { nameFn: nameIsDNSSubdomain, validate: validateConfigMap },
+  Deployment: { nameFn: nameIsDNSSubdomain, defaults: defaultDeployment, validate: validateDeployment },
+  ReplicaSet: { nameFn: nameIsDNSSubdomain, defaults: defaultReplicaSet, validate: validateReplicaSet },
 }
 
 /** Register admission for a kind added later (one line per kind, from its own files). */
@@ -53,5 +58,10 @@ export function validate(info: KindInfo, obj: KubeObject, ctx: AdmissionContext)
 export function admit(info: KindInfo, obj: KubeObject, ctx: AdmissionContext): void {
   applyDefaults(info, obj, ctx)
   const errs = validate(info, obj, ctx)
-  if (errs.length) throw invalid(info.kind, obj.metadata.name || obj.metadata.generateName || '', errs)
+  if (!errs.length) return
+  const err = invalid(info.kind, obj.metadata.name || obj.metadata.generateName || '', errs)
+  if (!info.group) throw err
+  // errors.NewInvalid names a grouped kind by GroupKind.String(): `Deployment.apps "web" is invalid`
+  // (kubectl still prints `The Deployment "web" is invalid`, from details.kind).
+  throw new StatusError({ ...err.status, message: `${info.kind}.${info.group}${err.status.message.slice(info.kind.length)}`, details: { ...err.status.details, group: info.group } })
 }

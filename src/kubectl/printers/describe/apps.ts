@@ -105,7 +105,8 @@ export function describeDeployment(obj: KubeObject, ctx: DescribeContext): strin
   describePodTemplate(template, w)
   describeConditions(obj, w)
   const rss = owned(ctx, 'replicasets', obj.metadata.namespace, obj.metadata.uid)
-    .sort((a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? ''))
+    // ReplicaSetsByCreationTimestamp: oldest first, ties broken by name.
+    .sort((a, b) => (Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? '')) || ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : (a.metadata.name ?? '') > (b.metadata.name ?? '') ? 1 : 0))
   const newRS = rss.find((rs) => equalIgnoreHash(field<PodTemplate>(rs, 'spec', 'template'), template))
   const oldRSs = rss.filter((rs) => rs !== newRS && (field<number>(rs, 'spec', 'replicas') ?? 0) !== 0)
   w.write(LEVEL_0, `OldReplicaSets:\t${replicaSetList(oldRSs)}\n`)

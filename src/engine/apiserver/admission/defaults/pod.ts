@@ -26,13 +26,13 @@ export function defaultPullPolicy(image: string | undefined): string {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent'
 }
 
-function defaultContainer(c: Loose): void {
+function defaultContainer(c: Loose, forPod: boolean): void {
   c.terminationMessagePath ??= TERMINATION_MESSAGE_PATH
   c.terminationMessagePolicy ??= 'File'
   c.imagePullPolicy ??= defaultPullPolicy(c.image)
   c.resources ??= {}
-  // SetDefaults_Pod: a limit without a request means request = limit.
-  if (c.resources.limits) {
+  // SetDefaults_Pod (pods only, not templates): a limit without a request means request = limit.
+  if (forPod && c.resources.limits) {
     c.resources.requests ??= {}
     for (const [r, q] of Object.entries(c.resources.limits)) c.resources.requests[r] ??= q
   }
@@ -65,21 +65,30 @@ export function computeQOSClass(spec: Loose): string {
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }
 
-export function defaultPod(obj: KubeObject, ctx: AdmissionContext): void {
-  const pod = obj as Loose
-  const spec = (pod.spec ??= {})
+/**
+ * SetDefaults_PodSpec + SetDefaults_Container: what a pod *template* (Deployment, ReplicaSet…)
+ * gets. `forPod` adds SetDefaults_Pod's extras (enableServiceLinks, requests from limits), which
+ * `kubectl get deploy -o yaml` does not show in spec.template.spec.
+ */
+export function defaultPodSpec(spec: Loose, forPod = false): void {
   spec.restartPolicy ??= 'Always'
   spec.dnsPolicy ??= 'ClusterFirst'
   spec.schedulerName ??= DEFAULT_SCHEDULER_NAME
   spec.terminationGracePeriodSeconds ??= DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS
   spec.securityContext ??= {}
-  spec.enableServiceLinks ??= true
-  for (const c of spec.containers ?? []) defaultContainer(c)
-  for (const c of spec.initContainers ?? []) defaultContainer(c)
+  if (forPod) spec.enableServiceLinks ??= true
+  for (const c of spec.containers ?? []) defaultContainer(c, forPod)
+  for (const c of spec.initContainers ?? []) defaultContainer(c, forPod)
   for (const v of spec.volumes ?? []) {
     if (v.configMap) v.configMap.defaultMode ??= DEFAULT_VOLUME_MODE
     if (v.secret) v.secret.defaultMode ??= DEFAULT_VOLUME_MODE
   }
+}
+
+export function defaultPod(obj: KubeObject, ctx: AdmissionContext): void {
+  const pod = obj as Loose
+  const spec = (pod.spec ??= {})
+  defaultPodSpec(spec, true)
   if (ctx.op !== 'create') return
   // Admission plugins (create only).
   spec.serviceAccountName ??= spec.serviceAccount ?? 'default'
