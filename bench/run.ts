@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { measureBundle } from './bundle'
 import { measureClusterScale } from './cluster'
+import { measureRollout } from './rollout'
 import { measureGetPodsRoundTrip, measureNavigation } from './browser'
 import { freePort, waitForHttp } from './server'
 
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
 
   // (c) needs no browser: run it first, while the machine is quiet.
   figures.push(await measureClusterScale().catch((e) => notAvailable('1,000 pods to Running (Node, wall)', '(none yet)', e)))
+  figures.push(...await measureRollout().catch((e) => [notAvailable('1,000-replica Deployment rollout (Node, wall)', 'rollout ≤ 20× baseline', e)]))
 
   let builtOk = true
   try { build() } catch (e) {

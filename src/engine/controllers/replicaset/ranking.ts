@@ -52,41 +52,9 @@ export function podDeletionComparator(rankOf: (p: Pod) => number, now: number): 
   return (a, b) => (less(a, b, rankOf, now) ? -1 : less(b, a, rankOf, now) ? 1 : 0)
 }
 
-function tieByAge(t1: number, t2: number, a: Pod, b: Pod, now: number): boolean {
-  if (t1 === 0 || t2 === 0) return afterOrZero(t1, t2)
-  const d = logarithmicRankDiff(t1, t2, now)
-  return d === 0 ? (a.metadata?.uid ?? '') < (b.metadata?.uid ?? '') : d < 0
-}
-
+/** ActivePodsWithRanks.Less for two pods (the sort in getPodsToDelete uses the same rules on keys read once). */
 export function less(a: Pod, b: Pod, rankOf: (p: Pod) => number, now: number): boolean {
-  const na = a.spec?.nodeName ?? ''
-  const nb = b.spec?.nodeName ?? ''
-  if (na !== nb && (!na || !nb)) return !na
-  const pa = PHASE_ORDINAL[a.status?.phase ?? ''] ?? 0
-  const pb = PHASE_ORDINAL[b.status?.phase ?? ''] ?? 0
-  if (pa !== pb) return pa < pb
-  const ra = isPodReady(a)
-  const rb = isPodReady(b)
-  if (ra !== rb) return !ra
-  const ca = deletionCost(a)
-  const cb = deletionCost(b)
-  if (ca !== cb) return ca < cb
-  const ka = rankOf(a)
-  const kb = rankOf(b)
-  if (ka !== kb) return ka > kb
-  if (ra && rb) {
-    const ta = ms(podReadyCondition(a)?.lastTransitionTime)
-    const tb = ms(podReadyCondition(b)?.lastTransitionTime)
-    if (ta !== tb) return tieByAge(ta, tb, a, b, now)
-  }
-  const [ia, sa] = maxRestarts(a)
-  const [ib, sb] = maxRestarts(b)
-  if (ia !== ib) return ia > ib
-  if (sa !== sb) return sa > sb
-  const ta = ms(a.metadata?.creationTimestamp)
-  const tb = ms(b.metadata?.creationTimestamp)
-  if (ta !== tb) return tieByAge(ta, tb, a, b, now)
-  return false
+  return lessKey(rankKey(a, rankOf), rankKey(b, rankOf), now)
 }
 
 /**
@@ -99,5 +67,59 @@ export function getPodsToDelete<P extends Pod>(pods: readonly P[], related: read
   const onNode = new Map<string, number>()
   for (const p of related) if (isPodActive(p)) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1)
   const rankOf = (p: Pod) => onNode.get(p.spec?.nodeName ?? '') ?? 0
-  return [...pods].sort(podDeletionComparator(rankOf, now)).slice(0, diff)
+  // Each pod's sort keys are read once (a 1,000-pod sort makes ~10,000 comparisons, and reading
+  // conditions, annotations and timestamps inside each one dominated a large rollout).
+  const keyed = pods.map((pod) => ({ pod, key: rankKey(pod, rankOf) }))
+  return keyed.sort((a, b) => compareKeys(a.key, b.key, now)).slice(0, diff).map((k) => k.pod)
+}
+
+/** The fields `less` compares, read once per pod. */
+interface RankKey {
+  node: string
+  phase: number
+  ready: boolean
+  cost: number
+  rank: number
+  readySince: number
+  restarts: [number, number]
+  created: number
+  uid: string
+}
+
+function rankKey(pod: Pod, rankOf: (p: Pod) => number): RankKey {
+  return {
+    node: pod.spec?.nodeName ?? '',
+    phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
+    ready: isPodReady(pod),
+    cost: deletionCost(pod),
+    rank: rankOf(pod),
+    readySince: ms(podReadyCondition(pod)?.lastTransitionTime),
+    restarts: maxRestarts(pod),
+    created: ms(pod.metadata?.creationTimestamp),
+    uid: pod.metadata?.uid ?? '',
+  }
+}
+
+/** `less` over precomputed keys, as a comparator (same order, rule for rule). */
+function compareKeys(a: RankKey, b: RankKey, now: number): number {
+  return lessKey(a, b, now) ? -1 : lessKey(b, a, now) ? 1 : 0
+}
+
+function lessKey(a: RankKey, b: RankKey, now: number): boolean {
+  if (a.node !== b.node && (!a.node || !b.node)) return !a.node
+  if (a.phase !== b.phase) return a.phase < b.phase
+  if (a.ready !== b.ready) return !a.ready
+  if (a.cost !== b.cost) return a.cost < b.cost
+  if (a.rank !== b.rank) return a.rank > b.rank
+  if (a.ready && b.ready && a.readySince !== b.readySince) return tieByAgeKey(a.readySince, b.readySince, a.uid, b.uid, now)
+  if (a.restarts[0] !== b.restarts[0]) return a.restarts[0] > b.restarts[0]
+  if (a.restarts[1] !== b.restarts[1]) return a.restarts[1] > b.restarts[1]
+  if (a.created !== b.created) return tieByAgeKey(a.created, b.created, a.uid, b.uid, now)
+  return false
+}
+
+function tieByAgeKey(t1: number, t2: number, uid1: string, uid2: string, now: number): boolean {
+  if (t1 === 0 || t2 === 0) return afterOrZero(t1, t2)
+  const d = logarithmicRankDiff(t1, t2, now)
+  return d === 0 ? uid1 < uid2 : d < 0
 }

@@ -137,7 +137,7 @@ export class ReplicaSetController {
     const rs = tryGet(this.api, { resource: 'replicasets', namespace, name }) as (ReplicaSet & KubeObject) | undefined
     if (!rs) { this.expectations.delete(key); this.failures.delete(key); return }
     const needsSync = this.expectations.satisfied(key)
-    const active = filterActivePods(this.podsIn(namespace))
+    const active = filterActivePods(this.claimablePods(rs))
     const pods = claimPods(this.api, rs, active, () => this.recheck(rs))
     let manageError: string | undefined
     if (needsSync && !rs.metadata.deletionTimestamp) manageError = this.manageReplicas(key, rs, pods)
@@ -160,6 +160,11 @@ export class ReplicaSetController {
     this.failures.delete(key)
     const again = nextAvailabilityCheck(rs, pods, now)
     return again !== undefined ? { requeueAfterMs: again } : undefined
+  }
+
+  /** Pods this ReplicaSet owns or could adopt (others' pods are never claimed). */
+  private claimablePods(rs: ReplicaSet & KubeObject): (Pod & KubeObject)[] {
+    return this.pods ? this.pods.claimable(rs.metadata.namespace, rs.metadata.uid!) : this.podsIn(rs.metadata.namespace)
   }
 
   /** The namespace's pods: from the watch-fed cache once started, else listed through the API. */
