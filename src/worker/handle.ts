@@ -58,7 +58,12 @@ export function createHandler(post: (msg: EngineToUi) => void, opts: HandlerOpti
     engine?.files.dispose()
     const fs = new MemoryFileSystem(msg.files ?? [])
     const cluster = createCluster({ seed: msg.seed })
-    const session = createSession({ cluster, fs, clock: 'browser', cwd: msg.cwd, openInEditor: (path) => post({ type: 'openFile', path }) })
+    const session = createSession({ cluster, fs, clock: 'browser', cwd: msg.cwd, openInEditor: (path) => {
+      // The file was just written (kubectl edit): send it before asking the editor to open it.
+      const changed = engine?.files.flush()
+      if (changed) post({ type: 'files', ...changed })
+      post({ type: 'openFile', path })
+    } })
     const deltas = new DeltaCollector(cluster.api)
     const files = new FileBatcher(fs)
     const driver = new Driver({
