@@ -6,7 +6,7 @@ import { useStore } from 'zustand'
 import type { KubeObject } from '../../api/types'
 import { clusterStore } from '../../state/clusterMirror'
 import { settingsStore, updateSettings } from '../../state/settings'
-import { toElements, type GraphNodeData } from './toElements'
+import { REVISION_ANNOTATION, toElements, type GraphNodeData } from './toElements'
 import { podSummary } from './podStatus'
 
 const GraphView = lazy(() => import('./GraphView'))
@@ -69,6 +69,15 @@ function Details({ obj, onClose }: { obj: KubeObject; onClose(): void }) {
     rows.push(['Status', s.status], ['Ready', `${s.ready}/${s.total}`], ['Restarts', String(s.restarts)],
       ['Node', spec?.nodeName ?? '<none>'], ['IP', status?.podIP ?? '<none>'])
   }
+  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') {
+    const spec = obj.spec as { replicas?: number } | undefined
+    const status = obj.status as { replicas?: number; readyReplicas?: number; availableReplicas?: number; updatedReplicas?: number } | undefined
+    rows.push(['Desired', String(spec?.replicas ?? 1)], ['Current', String(status?.replicas ?? 0)],
+      ['Ready', String(status?.readyReplicas ?? 0)], ['Available', String(status?.availableReplicas ?? 0)])
+    if (obj.kind === 'Deployment') rows.push(['Up-to-date', String(status?.updatedReplicas ?? 0)])
+    const revision = obj.metadata.annotations?.[REVISION_ANNOTATION]
+    if (revision) rows.push(['Revision', revision])
+  }
   return (
     <div className="graph-details" role="dialog" aria-label={`Details of ${obj.kind} ${obj.metadata.name ?? ''}`}>
       <button type="button" className="icon-btn" aria-label="Close details" onClick={onClose}>×</button>
@@ -89,11 +98,21 @@ const LEGEND: [string, string][] = [
   ['succeeded', 'Completed'],
 ]
 
+/** Shapes of the workload objects (GraphView draws them; the swatches mirror its styles). */
+const SHAPES: [string, string][] = [
+  ['deployment', 'Deployment'],
+  ['replicaset', 'ReplicaSet'],
+  ['idle', 'scaled to 0'],
+]
+
 function Legend() {
   return (
     <ul className="graph-legend" aria-label="Colour legend">
       {LEGEND.map(([tone, text]) => (
         <li key={tone}><span className={`swatch tone-${tone}`} aria-hidden="true" />{text}</li>
+      ))}
+      {SHAPES.map(([shape, text]) => (
+        <li key={shape}><span className={`swatch shape-${shape}`} aria-hidden="true" />{text}</li>
       ))}
     </ul>
   )

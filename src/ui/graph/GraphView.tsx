@@ -15,6 +15,16 @@ export const TONE_COLORS: Record<string, string> = {
   succeeded: '#8b949e',
   terminating: '#8b949e',
   neutral: '#58a6ff',
+  idle: '#8b949e',
+}
+
+/**
+ * Workload controllers are drawn unlike pods (filled circles) and nodes (grey boxes): a dark fill
+ * in their own hue with a thick border in the tone colour, so "2/3 ready" reads from the border.
+ */
+const WORKLOAD_FILL: Record<string, string> = {
+  Deployment: '#3b2a63', // violet
+  ReplicaSet: '#16384f', // teal-blue
 }
 
 const STYLE: cytoscape.StylesheetJson = [
@@ -54,7 +64,16 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: 'node[kind = "Node"][tone = "ready"]', style: { 'border-color': '#3fb950', 'background-color': '#1f2933' } },
   { selector: 'node[kind = "Node"][tone = "failed"]', style: { 'border-color': '#f85149', 'background-color': '#1f2933' } },
   { selector: 'node[kind = "Deployment"], node[kind = "StatefulSet"], node[kind = "DaemonSet"]', style: { shape: 'round-hexagon', width: 46, height: 40 } },
-  { selector: 'node[kind = "ReplicaSet"]', style: { shape: 'round-diamond', width: 38, height: 38 } },
+  { selector: 'node[kind = "ReplicaSet"]', style: { shape: 'round-diamond', width: 40, height: 40 } },
+  ...Object.entries(WORKLOAD_FILL).flatMap(([kind, fill]) => [
+    { selector: `node[kind = "${kind}"]`, style: { 'background-color': fill, 'border-width': 3, 'border-color': TONE_COLORS.neutral } },
+    ...Object.entries(TONE_COLORS).map(([tone, color]) => ({
+      selector: `node[kind = "${kind}"][tone = "${tone}"]`,
+      style: { 'background-color': fill, 'border-color': color },
+    })),
+  ]),
+  // An old revision scaled to 0 stays drawn (it is still an object: rollout undo scales it back).
+  { selector: 'node[tone = "idle"]', style: { opacity: 0.45, 'border-style': 'dashed' } },
   { selector: 'node[kind = "Service"]', style: { shape: 'round-triangle', width: 40, height: 36 } },
   { selector: 'node[kind = "Ingress"]', style: { shape: 'round-tag', width: 40, height: 36 } },
   { selector: 'node:selected', style: { 'border-color': '#ffffff', 'border-width': 3 } },
@@ -65,7 +84,8 @@ const STYLE: cytoscape.StylesheetJson = [
       'target-arrow-shape': 'triangle', 'target-arrow-color': '#3b4654', 'arrow-scale': 0.8,
     },
   },
-  { selector: 'edge[relation = "runs-on"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', 'curve-style': 'straight' } },
+  // Faint: with pods drawn under their ReplicaSet these lines cross the picture; ownership is the story.
+  { selector: 'edge[relation = "runs-on"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', 'curve-style': 'straight', opacity: 0.35 } },
   { selector: 'edge[relation = "selects"]', style: { 'line-color': '#1f6feb', 'target-arrow-color': '#1f6feb', 'line-style': 'dashed' } },
 ]
 

@@ -11,23 +11,47 @@ interface Grid {
   dx: number
   perRow: number
   rowGap: number
+  /** Slot 0 straight below the anchor and the rest to its right (else the row is centred). */
+  fromLeft?: boolean
 }
 
-/** Pods under a Node: 5 per row, 140 px apart (a 20-character label is ~125 px at 11 px). */
+/** Bare pods under a Node: 5 per row, 140 px apart (a 20-character label is ~125 px at 11 px). */
 const UNDER_NODE: Grid = { dy: 120, dx: 140, perRow: 5, rowGap: 80 }
-/** ReplicaSets under their Deployment, Pods under their ReplicaSet (when not yet on a node). */
-const UNDER_OWNER: Grid = { dy: 100, dx: 110, perRow: 3, rowGap: 80 }
+/** Pods under their ReplicaSet (or Job, StatefulSet…): 3 per row, centred, 170 px apart (a
+ * Deployment's pod name, `web-7d4bcbbf5b-9k8pw`, is 20 characters: ~150 px as drawn). */
+const UNDER_OWNER: Grid = { dy: 110, dx: 170, perRow: 3, rowGap: 80 }
+/**
+ * ReplicaSets under their Deployment, side by side in one row: the first below it, each new
+ * revision to the right of the last (a rollout reads left → right). 520 px apart: a ReplicaSet's
+ * pod rows are 2 × 170 = 340 px wide plus ~150 px of label, so neighbours' pods never overlap.
+ * One row however many (revisionHistoryLimit 10 keeps at most 11), so nothing below is hit.
+ */
+const BESIDE_SIBLINGS: Grid = { dy: 110, dx: 520, perRow: Number.MAX_SAFE_INTEGER, rowGap: 0, fromLeft: true }
 
-/** Lanes for objects without an anchor: a start point and a step per slot. */
+/** Which grid a dependant takes, by the kind of its anchor. */
+function gridFor(anchorKind: string | undefined): Grid {
+  if (anchorKind === 'Node') return UNDER_NODE
+  if (anchorKind === 'Deployment') return BESIDE_SIBLINGS
+  return UNDER_OWNER
+}
+
+/**
+ * Lanes for objects without an anchor: a start point and a step per slot. Nodes across the top with
+ * their bare pods below (5 × 140 = 700 px wide, so x ±350). Deployments level with the first Node,
+ * 700 px to its right, their ReplicaSets growing further right: the picture stays wide and short
+ * like the panel. Deployments stack 520 px apart: Deployment → ReplicaSet (110) → 4 rows of pods
+ * (110 + 3 × 80) ≈ 460 px, so a 12-replica ReplicaSet still clears the next one. Other workloads
+ * and Services in lanes to the left.
+ */
 const LANES: Record<string, { x: number; y: number; dx: number; dy: number }> = {
   Node: { x: 0, y: 0, dx: 760, dy: 0 },
-  Deployment: { x: -420, y: -220, dx: 0, dy: 260 },
-  StatefulSet: { x: -420, y: 300, dx: 0, dy: 200 },
-  DaemonSet: { x: -420, y: 500, dx: 0, dy: 200 },
-  Job: { x: -420, y: 700, dx: 0, dy: 200 },
-  ReplicaSet: { x: -420, y: -100, dx: 0, dy: 260 },
-  Service: { x: 420, y: -120, dx: 0, dy: 110 },
-  Ingress: { x: 640, y: -120, dx: 0, dy: 110 },
+  Deployment: { x: 700, y: 0, dx: 0, dy: 520 },
+  StatefulSet: { x: -560, y: 480, dx: 0, dy: 420 },
+  DaemonSet: { x: -560, y: 900, dx: 0, dy: 420 },
+  Job: { x: -560, y: 1320, dx: 0, dy: 420 },
+  ReplicaSet: { x: -1000, y: 480, dx: 0, dy: 420 },
+  Service: { x: -560, y: -120, dx: -160, dy: 0 },
+  Ingress: { x: -560, y: -260, dx: -160, dy: 0 },
   Pod: { x: -160, y: -200, dx: 100, dy: 0 },
 }
 const DEFAULT_LANE = { x: 0, y: -360, dx: 140, dy: 0 }
@@ -59,10 +83,11 @@ export class Placer {
     this.slots.set(slotKey, list)
     let point: Point
     if (effective && anchorPos) {
-      const grid = this.placed.get(effective)?.kind === 'Node' ? UNDER_NODE : UNDER_OWNER
+      const grid = gridFor(this.placed.get(effective)?.kind)
       const col = slot % grid.perRow
       const row = Math.floor(slot / grid.perRow)
-      point = { x: anchorPos.x + (col - (grid.perRow - 1) / 2) * grid.dx, y: anchorPos.y + grid.dy + row * grid.rowGap }
+      const x = grid.fromLeft ? col * grid.dx : (col - (grid.perRow - 1) / 2) * grid.dx
+      point = { x: anchorPos.x + x, y: anchorPos.y + grid.dy + row * grid.rowGap }
     } else {
       const lane = LANES[kind] ?? DEFAULT_LANE
       point = { x: lane.x + slot * lane.dx, y: lane.y + slot * lane.dy }

@@ -7,7 +7,7 @@ import { getControllerOf } from '../../api/objects'
 import { podSummary } from './podStatus'
 
 /** Colour families (styles in GraphView.tsx and the legend). */
-export type Tone = 'pending' | 'ready' | 'notready' | 'failed' | 'succeeded' | 'terminating' | 'neutral'
+export type Tone = 'pending' | 'ready' | 'notready' | 'failed' | 'succeeded' | 'terminating' | 'neutral' | 'idle'
 
 export interface GraphNodeData {
   id: string
@@ -18,7 +18,10 @@ export interface GraphNodeData {
   status: string
   tone: Tone
   label: string
-  /** The element a new node is placed beside (a pod's Node, a ReplicaSet's Deployment). */
+  /**
+   * The element a new node is placed beside: a ReplicaSet's Deployment, a pod's controller
+   * (ReplicaSet, Job, …) when drawn, otherwise the Node it runs on.
+   */
   anchor: string | null
 }
 
@@ -59,14 +62,31 @@ export function podTone(obj: KubeObject, status: string): Tone {
   return 'pending' // Pending, ContainerCreating, PodInitializing, Init:0/1, SchedulingGated
 }
 
-interface Replicas { spec?: { replicas?: number }; status?: { readyReplicas?: number } }
+interface Replicas {
+  metadata: { annotations?: Record<string, string> }
+  spec?: { replicas?: number }
+  status?: { readyReplicas?: number }
+}
 
-/** "ready/desired", the READY column of deployments and replicasets. */
+/** The Deployment controller's revision annotation on Deployments and their ReplicaSets. */
+export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision'
+
+/**
+ * "ready/desired", the READY column of `kubectl get deploy` (printDeployment: readyReplicas /
+ * spec.replicas; an unset spec.replicas defaults to 1). A ReplicaSet scaled to 0 (an old revision
+ * after a rollout: 0/0) is `idle`: still drawn, faded.
+ */
 function replicasStatus(o: KubeObject): { status: string; tone: Tone } {
   const r = o as unknown as Replicas
   const want = r.spec?.replicas ?? 1
   const ready = r.status?.readyReplicas ?? 0
-  return { status: `${ready}/${want}`, tone: ready >= want ? 'ready' : 'pending' }
+  const tone: Tone = want === 0 && ready === 0 ? 'idle' : ready >= want ? 'ready' : 'pending'
+  return { status: `${ready}/${want}`, tone }
+}
+
+/** A ReplicaSet's label adds its revision (`web-6d4c9f8b7` / `3/3 · rev 2`): which one is new. */
+function revisionOf(o: KubeObject): string | undefined {
+  return (o as unknown as Replicas).metadata.annotations?.[REVISION_ANNOTATION]
 }
 
 interface KindView {
@@ -177,7 +197,9 @@ export function toElements(objects: readonly KubeObject[], opts: ToElementsOptio
     }
     if (nodeId) {
       edge(nodeId, id, 'runs-on')
-      anchor = nodeId // pods sit beside the node they run on
+      // Pods sit beside their controller (a ReplicaSet's pods under it, so a rollout reads as
+      // pods moving from the old ReplicaSet to the new); bare pods beside the node they run on.
+      if (!anchor) anchor = nodeId
     }
     if (o.kind === 'Service') {
       const selector = (o.spec as { selector?: Record<string, string> } | undefined)?.selector
@@ -192,9 +214,11 @@ export function toElements(objects: readonly KubeObject[], opts: ToElementsOptio
       }
     }
     const name = o.metadata.name ?? ''
+    const revision = o.kind === 'ReplicaSet' ? revisionOf(o) : undefined
+    const second = revision ? `${status} · rev ${revision}` : status
     nodes.push({
       group: 'nodes',
-      data: { id, kind: o.kind, name, namespace: nsOf(o), status, tone, anchor, label: status ? `${shortLabel(name)}\n${status}` : shortLabel(name) },
+      data: { id, kind: o.kind, name, namespace: nsOf(o), status, tone, anchor, label: second ? `${shortLabel(name)}\n${second}` : shortLabel(name) },
     })
   }
   return [...nodes, ...edges]
