@@ -1,6 +1,6 @@
 // The API server: storage, admission and watch behind the ApiClient verbs. Generic over the kind
 // table (api/kinds.ts); kind-specific behaviour lives in admission/ and delete.ts.
-import type { KubeObject, ObjectList, WatchEvent } from '../../api/types'
+import type { KubeObject, ObjectList, WatchEvent, WatchEventType } from '../../api/types'
 import type { ApiClient, DeleteOptions, ListOptions, PatchType, WatchOptions, WriteOptions } from '../../api/client'
 import { KINDS, apiVersionOf, qualifiedResource, type KindInfo } from '../../api/kinds'
 import { alreadyExists, badRequest, conflict, forbiddenFor, methodNotAllowed, notFound, isStatusError } from '../../api/errors'
@@ -63,8 +63,13 @@ export class ApiServer implements ApiClient {
   }
 
   /** Every change to every resource, after it is stored (the worker's delta stream). */
-  onAnyChange(fn: (ev: AnyChangeEvent) => void): () => void {
-    return this.hub.add(undefined, () => true, fn, undefined, [], this.store.currentRV())
+  /**
+   * Every change of every kind. `accept`, when given, picks changes by resource and type before
+   * any copy is made: each delivered event copies the object (and its previous state), and a
+   * rollout writes tens of thousands of pods and events that most listeners never look at.
+   */
+  onAnyChange(fn: (ev: AnyChangeEvent) => void, accept?: (resource: string, type: WatchEventType) => boolean): () => void {
+    return this.hub.add(undefined, () => true, fn, undefined, [], this.store.currentRV(), accept)
   }
 
   /** Handler errors swallowed by watch delivery (a throwing watcher never breaks a write). */

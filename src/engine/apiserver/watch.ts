@@ -31,6 +31,8 @@ interface Watcher {
   stopped: boolean
   /** Changes up to this rv are covered by the initial list or the replay (never delivered twice). */
   sinceRV: number
+  /** onAnyChange's cheap pre-filter on (resource, type), checked before anything is copied. */
+  accept?: (resource: string, type: WatchEventType) => boolean
 }
 
 export class WatchHub {
@@ -63,8 +65,8 @@ export class WatchHub {
    * Add a watcher. `fromRV` replays history after it (throws 410 Expired when the window no longer
    * reaches back that far); `initial` are synthetic ADDED events for current objects.
    */
-  add(resource: string | undefined, filter: Filter, fn: Watcher['fn'], fromRV: number | undefined, initial: KubeObject[], currentRV: number): () => void {
-    const w: Watcher = { resource, filter, fn, stopped: false, sinceRV: currentRV }
+  add(resource: string | undefined, filter: Filter, fn: Watcher['fn'], fromRV: number | undefined, initial: KubeObject[], currentRV: number, accept?: Watcher['accept']): () => void {
+    const w: Watcher = { resource, filter, fn, stopped: false, sinceRV: currentRV, accept }
     if (fromRV !== undefined) {
       const oldest = this.history[0]
       // The window covers fromRV when the first retained change is fromRV + 1 or earlier.
@@ -84,6 +86,7 @@ export class WatchHub {
 
   private deliver(w: Watcher, c: Change, replaying = false): void {
     if (w.stopped || (w.resource !== undefined && w.resource !== c.resource)) return
+    if (w.accept && !w.accept(c.resource, c.type)) return
     // A watcher added while earlier changes still wait in the queue already saw their effects.
     if (!replaying && c.rv <= w.sinceRV) return
     const now = w.filter(c.object)

@@ -26,7 +26,7 @@ export function startNamespaceController(api: ApiServer, clock: VirtualClock, on
       const ns = tryGet(api, { resource: 'namespaces', name: ev.object.metadata.namespace })
       if (ns?.metadata.deletionTimestamp) queue.add(ns.metadata.name!)
     }
-  })
+  }, (resource, type) => resource === 'namespaces' || type === 'DELETED')
   for (const ns of api.list('namespaces').items) if (ns.metadata.deletionTimestamp) queue.add(ns.metadata.name!)
   return stop
 }

@@ -53,7 +53,7 @@ export class ReplicaSetController {
     const stop = this.api.onAnyChange((ev) => {
       if (ev.resource === 'replicasets') this.onReplicaSet(ev)
       else if (ev.resource === 'pods') { this.pods?.apply(ev); this.onPod(ev) }
-    })
+    }, (resource) => resource === 'replicasets' || resource === 'pods')
     for (const rs of this.api.list('replicasets').items) this.queue.add(keyOf(rs))
     return stop
   }
