@@ -7,6 +7,7 @@
 import type { KubeObject, OwnerReference, Pod, ReplicaSet } from '../../../api/types'
 import { getControllerOf, deepEqual } from '../../../api/objects'
 import { isStatusError } from '../../../api/errors'
+import { fromLabelSelector, matchSelector, type LabelSelector } from '../../../api/labels'
 import type { ApiServer, AnyChangeEvent } from '../../apiserver'
 import { tryGet } from '../../apiserver'
 import type { VirtualClock } from '../../runtime/clock'
@@ -233,9 +234,11 @@ export class ReplicaSetController {
     const out: Pod[] = []
     const all = this.podsIn(rs.metadata.namespace)
     for (const other of this.api.list<ReplicaSet & KubeObject>('replicasets', { namespace: rs.metadata.namespace }).items) {
-      if (getControllerOf(other)?.uid !== owner.uid) continue
+      if (getControllerOf(other)?.uid !== owner.uid || !other.spec?.selector) continue
+      // Parsed once per ReplicaSet, not once per pod.
+      const selector = fromLabelSelector(other.spec.selector as LabelSelector)
       for (const p of all) {
-        if (seen.has(p.metadata.uid!) || !selectorMatches(other.spec?.selector, p.metadata.labels)) continue
+        if (seen.has(p.metadata.uid!) || !matchSelector(selector, p.metadata.labels)) continue
         seen.add(p.metadata.uid!)
         out.push(p)
       }
