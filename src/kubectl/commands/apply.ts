@@ -8,11 +8,10 @@ import { flagBool, flagStr } from '../argv'
 import type { Cmd, Invocation } from '../command'
 import { fail, formatFileError, formatStatusError } from '../errors'
 import { kindSlashName } from '../resources'
-import { printObjects } from '../printers/index'
 import { loadPlaced, type CollectedErr, type Placed } from '../apply/objects'
 import { LAST_APPLIED_ANNOTATION, originalOf, withLastApplied } from '../apply/lastapplied'
 import { threeWayPatch } from '../apply/threeway'
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG, dryRunOf, dryRunSuffix, printErrors, type DryRun } from './common'
+import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG, dryRunOf, dryRunSuffix, finishManifestCommand, type DryRun } from './common'
 
 /** The field manager kubectl's client-side apply writes as. */
 const FIELD_MANAGER = 'kubectl-client-side-apply'
@@ -87,13 +86,7 @@ async function run(inv: Invocation): Promise<number> {
       else throw e
     }
   }
-  if (output && printed.length > 0) {
-    const res = printObjects(printed, { output, now: inv.ctx.clock.now(), asList: printed.length > 1 })
-    if ('error' in res) all.push({ text: res.error, api: false })
-    else inv.ctx.stdout.write(res.text)
-  }
-  if (all.length > 0) { printErrors(inv, all); return 1 }
-  return 0
+  return finishManifestCommand(inv, printed, output, all)
 }
 
 export const applyCommand: Cmd = {

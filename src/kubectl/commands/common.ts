@@ -2,6 +2,7 @@
 import type { FlagSpec, ParsedArgs } from '../argv'
 import { flagArr, flagStr } from '../argv'
 import { fail } from '../errors'
+import { printObjects } from '../printers/index'
 import type { Invocation } from '../command'
 import type { KindInfo } from '../../api/kinds'
 import type { ListOptions } from '../../api/client'
@@ -52,6 +53,20 @@ export function printErrors(inv: Invocation, errs: Array<{ text: string; api: bo
     return
   }
   for (const e of errs) inv.err(e.text)
+}
+
+/**
+ * The end of `apply -f` / `create -f`: print what was applied with -o (one object, or a List of
+ * several), then every collected error; exit 1 when there were any.
+ */
+export function finishManifestCommand(inv: Invocation, printed: KubeObject[], output: string | undefined, errs: Array<{ text: string; api: boolean }>): number {
+  if (output && printed.length > 0) {
+    const res = printObjects(printed, { output, now: inv.ctx.clock.now(), asList: printed.length > 1 })
+    if ('error' in res) errs.push({ text: res.error, api: false })
+    else inv.ctx.stdout.write(res.text)
+  }
+  if (errs.length > 0) { printErrors(inv, errs); return 1 }
+  return 0
 }
 
 /**

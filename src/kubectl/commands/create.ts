@@ -6,10 +6,9 @@ import { flagBool, flagStr } from '../argv'
 import type { Cmd, Invocation } from '../command'
 import { CmdError, formatFileError } from '../errors'
 import { kindSlashName } from '../resources'
-import { printObjects } from '../printers/index'
 import { loadPlaced, type CollectedErr } from '../apply/objects'
 import { withLastApplied } from '../apply/lastapplied'
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG, dryRunOf, dryRunSuffix, printErrors } from './common'
+import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, VALIDATE_FLAG, dryRunOf, dryRunSuffix, finishManifestCommand } from './common'
 import { createNamespaceCommand } from './create-namespace'
 import { createConfigMapCommand } from './create-configmap'
 import { createDeploymentCommand } from './create-deployment'
@@ -39,13 +38,7 @@ async function run(inv: Invocation): Promise<number> {
       all.push({ text: formatFileError(e, 'creating', it.source), api: true })
     }
   }
-  if (output && printed.length > 0) {
-    const res = printObjects(printed, { output, now: inv.ctx.clock.now(), asList: printed.length > 1 })
-    if ('error' in res) all.push({ text: res.error, api: false })
-    else inv.ctx.stdout.write(res.text)
-  }
-  if (all.length > 0) { printErrors(inv, all); return 1 }
-  return 0
+  return finishManifestCommand(inv, printed, output, all)
 }
 
 export const createCommand: Cmd = {
