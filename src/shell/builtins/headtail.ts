@@ -29,15 +29,20 @@ function count(v: string | undefined, what: 'lines' | 'bytes'): { n: number; sig
   return { n: Number(m[2]), sign: m[1] }
 }
 
-export const head: Builtin = {
-  summary: 'Output the first part of files',
-  utility: true,
-  run: (ctx) =>
-    withUsage(ctx, 'head', 1, async () => {
-      const p = getopt(ctx.argv.slice(1), { flags: 'qv', values: 'nc', numberOption: 'n', long: { 'lines=': 'n', 'bytes=': 'c' } })
+/** What head and tail do with one input, given the parsed count. */
+type Part = (ctx: CommandContext, reader: Reader, o: { n: number; sign: string; bytes: boolean }) => Promise<void>
+
+/**
+ * The part head and tail share: options (-n N, -N, -c N, --lines=, --bytes=), one or more inputs
+ * with `==> name <==` headers between several, and status 1 when an input could not be read.
+ */
+function firstOrLast(cmd: 'head' | 'tail', flags: string, part: Part): Builtin['run'] {
+  return (ctx) =>
+    withUsage(ctx, cmd, 1, async () => {
+      const p = getopt(ctx.argv.slice(1), { flags, values: 'nc', numberOption: 'n', long: { 'lines=': 'n', 'bytes=': 'c' } })
       const bytes = p.opts.has('c')
       const { n, sign } = count(p.opts.get(bytes ? 'c' : 'n')?.at(-1), bytes ? 'bytes' : 'lines')
-      const srcs = sources(ctx, 'head', p.operands)
+      const srcs = sources(ctx, cmd, p.operands)
       let status = 0
       for (const [i, s] of srcs.entries()) {
         if (!s.reader) {
@@ -45,55 +50,49 @@ export const head: Builtin = {
           continue
         }
         if (srcs.length > 1) ctx.stdout.write(`${i > 0 ? '\n' : ''}==> ${s.name} <==\n`)
-        if (bytes) {
-          const text = await s.reader.readAll()
-          ctx.stdout.write(sign === '-' ? text.slice(0, Math.max(0, text.length - n)) : text.slice(0, n))
-        } else if (sign === '-') {
-          const text = await s.reader.readAll()
-          const ls = text.split('\n')
-          if (ls.at(-1) === '') ls.pop()
-          ctx.stdout.write(ls.slice(0, Math.max(0, ls.length - n)).map((l) => l + '\n').join(''))
-        } else {
-          const lr = new LineReader(s.reader)
-          for (let k = 0; k < n; k++) {
-            const l = await lr.line()
-            if (l === null) break
-            ctx.stdout.write(l + '\n')
-          }
-        }
+        await part(ctx, s.reader, { n, sign, bytes })
       }
       return status
-    }),
+    })
+}
+
+export const head: Builtin = {
+  summary: 'Output the first part of files',
+  utility: true,
+  run: firstOrLast('head', 'qv', async (ctx, reader, { n, sign, bytes }) => {
+    if (bytes) {
+      const text = await reader.readAll()
+      ctx.stdout.write(sign === '-' ? text.slice(0, Math.max(0, text.length - n)) : text.slice(0, n))
+    } else if (sign === '-') {
+      const text = await reader.readAll()
+      const ls = text.split('\n')
+      if (ls.at(-1) === '') ls.pop()
+      ctx.stdout.write(ls.slice(0, Math.max(0, ls.length - n)).map((l) => l + '\n').join(''))
+    } else {
+      const lr = new LineReader(reader)
+      for (let k = 0; k < n; k++) {
+        const l = await lr.line()
+        if (l === null) break
+        ctx.stdout.write(l + '\n')
+      }
+    }
+  }),
 }
 
 export const tail: Builtin = {
   summary: 'Output the last part of files',
   utility: true,
-  run: (ctx) =>
-    withUsage(ctx, 'tail', 1, async () => {
-      const p = getopt(ctx.argv.slice(1), { flags: 'qvf', values: 'nc', numberOption: 'n', long: { 'lines=': 'n', 'bytes=': 'c' } })
-      const bytes = p.opts.has('c')
-      const { n, sign } = count(p.opts.get(bytes ? 'c' : 'n')?.at(-1), bytes ? 'bytes' : 'lines')
-      const srcs = sources(ctx, 'tail', p.operands)
-      let status = 0
-      for (const [i, s] of srcs.entries()) {
-        if (!s.reader) {
-          status = 1
-          continue
-        }
-        if (srcs.length > 1) ctx.stdout.write(`${i > 0 ? '\n' : ''}==> ${s.name} <==\n`)
-        const text = await s.reader.readAll()
-        if (bytes) {
-          ctx.stdout.write(sign === '+' ? text.slice(Math.max(0, n - 1)) : text.slice(Math.max(0, text.length - n)))
-          continue
-        }
-        const ls = text.split('\n')
-        const trailing = ls.at(-1) === ''
-        if (trailing) ls.pop()
-        const picked = sign === '+' ? ls.slice(Math.max(0, n - 1)) : n === 0 ? [] : ls.slice(-n)
-        // The picked lines end where the input ends, so they end with a newline only if it did.
-        ctx.stdout.write(picked.join('\n') + (picked.length > 0 && trailing ? '\n' : ''))
-      }
-      return status
-    }),
+  run: firstOrLast('tail', 'qvf', async (ctx, reader, { n, sign, bytes }) => {
+    const text = await reader.readAll()
+    if (bytes) {
+      ctx.stdout.write(sign === '+' ? text.slice(Math.max(0, n - 1)) : text.slice(Math.max(0, text.length - n)))
+      return
+    }
+    const ls = text.split('\n')
+    const trailing = ls.at(-1) === ''
+    if (trailing) ls.pop()
+    const picked = sign === '+' ? ls.slice(Math.max(0, n - 1)) : n === 0 ? [] : ls.slice(-n)
+    // The picked lines end where the input ends, so they end with a newline only if it did.
+    ctx.stdout.write(picked.join('\n') + (picked.length > 0 && trailing ? '\n' : ''))
+  }),
 }
