@@ -33,20 +33,22 @@ export async function measureRollout(): Promise<Figure[]> {
     return (s.observedGeneration ?? 0) >= (d.metadata.generation ?? 1) && s.replicas === REPLICAS &&
       s.updatedReplicas === REPLICAS && s.availableReplicas === REPLICAS
   }
-  const runUntilComplete = () => {
+  // Containers are processes: their exits (old pods stopping on SIGTERM) are promise continuations,
+  // so the clock is driven with advanceAsync (one event-loop turn per virtual instant).
+  const runUntilComplete = async () => {
     let virtual = 0
-    while (!complete() && virtual < MAX_VIRTUAL_MS) { c.advance(STEP_MS); virtual += STEP_MS }
+    while (!complete() && virtual < MAX_VIRTUAL_MS) { await c.advanceAsync(STEP_MS); virtual += STEP_MS }
     return virtual
   }
 
   const rv0 = rv()
   const t0 = performance.now()
   c.api.create('deployments', deployment('nginx:1.25'))
-  const upVirtual = runUntilComplete()
+  const upVirtual = await runUntilComplete()
   const t1 = performance.now()
   const rv1 = rv()
   c.api.patch('deployments', 'default', 'web', 'merge', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.26' }] } } } })
-  const rollVirtual = runUntilComplete()
+  const rollVirtual = await runUntilComplete()
   const t2 = performance.now()
   const rv2 = rv()
   const done = complete()

@@ -132,6 +132,12 @@ function packageName(spec: string): string {
 /** Every broken rule, one readable line each: `src/x/y.ts:3 imports '../z' — reason`. */
 export function violations(files: readonly SourceFile[]): string[] {
   const out: string[] = []
+  // `../../shell` names a folder's index (src/shell/index.ts), not a file directly in src/.
+  const folders = new Set(files.map((f) => topFolder(f.path)).filter(Boolean))
+  const targetFolder = (target: string) => {
+    const parts = target.split('/')
+    return parts.length === 2 && folders.has(parts[1]) ? parts[1] : topFolder(target)
+  }
   for (const file of files) {
     if (!file.path.startsWith('src/') || !/\.tsx?$/.test(file.path)) continue
     const from = topFolder(file.path)
@@ -151,7 +157,7 @@ export function violations(files: readonly SourceFile[]): string[] {
           report(line, specifier, `${from}/ may not import files outside src/ (only worker/, cli/, testing/ compose)`)
           continue
         }
-        const to = topFolder(target)
+        const to = targetFolder(target)
         if (to === from) continue
         if (from === 'kubectl' && to === 'engine') { report(line, specifier, KUBECTL_MESSAGE); continue }
         if (from === 'ui' && to === 'labs' && /^src\/labs\/schema(\.[a-z]+)*$/.test(target)) continue
@@ -258,6 +264,11 @@ describe('the checker itself', () => {
         expect(v, `${from}/ → ${to}/`).toHaveLength(allowed ? 0 : 1)
       }
     }
+  })
+
+  it('reads an import of a folder as its index, not as a file directly in src/', () => {
+    const files = [f('src/shell/index.ts', 'export {}'), f('src/engine/k/a.ts', `import type { Shell } from '../../shell'`), f('src/api/a.ts', `import type { Shell } from '../shell'`)]
+    expect(violations(files)).toEqual([`src/api/a.ts:1 imports '../shell': api/ may import nothing else in src/, not shell/`])
   })
 
   it('lets kubectl/ import only the command contract from shell/', () => {

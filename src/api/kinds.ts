@@ -28,8 +28,13 @@ export const KINDS: readonly KindInfo[] = [
   { group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
   { group: '', version: 'v1', kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true, verbs: CRUD, hasStatus: false },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true, verbs: CRUD, hasStatus: false },
+  { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true, verbs: CRUD, hasStatus: false },
   { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
   { group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
+  // metrics.k8s.io (metrics-server): read-only and computed live, never stored (engine/apiserver/metrics.ts).
+  // Their plurals repeat core ones, so they come last: a bare `pods` resolves to the core kind.
+  { group: 'metrics.k8s.io', version: 'v1beta1', kind: 'NodeMetrics', plural: 'nodes', singular: '', shortNames: [], namespaced: false, verbs: ['get', 'list'], hasStatus: false },
+  { group: 'metrics.k8s.io', version: 'v1beta1', kind: 'PodMetrics', plural: 'pods', singular: '', shortNames: [], namespaced: true, verbs: ['get', 'list'], hasStatus: false },
 ]
 
 export function apiVersionOf(k: KindInfo): string {

@@ -18,7 +18,7 @@ function eventsFor(c: ReturnType<typeof createCluster>, name: string): Loose[] {
 }
 
 describe('createCluster', () => {
-  it('starts with the minikube node and the control-plane pods Running', () => {
+  it('starts with the minikube node and the control-plane pods Running', async () => {
     const c = createCluster({ seed: 1 })
     expect(c.nodeNames()).toEqual(['minikube'])
     const pods = c.api.list('pods', { namespace: 'kube-system' }).items as Loose[]
@@ -36,10 +36,10 @@ describe('createCluster', () => {
     expect(ns).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system'])
   })
 
-  it('schedules and runs an nginx pod with upstream events in order', () => {
+  it('schedules and runs an nginx pod with upstream events in order', async () => {
     const c = createCluster({ seed: 7 })
     c.api.create('pods', pod('web'))
-    c.advance(30_000)
+    await c.advanceAsync(30_000)
     const p = c.api.get('pods', 'default', 'web') as Loose
     expect(p.spec.nodeName).toBe('minikube')
     expect(p.status.phase).toBe('Running')
@@ -63,12 +63,12 @@ describe('createCluster', () => {
     expect(evs[0].metadata.name).toMatch(/^web\.[0-9a-f]{16}$/)
   })
 
-  it('says the image is already present for a second IfNotPresent pod', () => {
+  it('says the image is already present for a second IfNotPresent pod', async () => {
     const c = createCluster({ seed: 3 })
     c.api.create('pods', pod('a', 'nginx:1.25'))
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     c.api.create('pods', pod('b', 'nginx:1.25'))
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     const evs = eventsFor(c, 'b').map((e) => `${e.reason}: ${e.message}`)
     expect(evs).toEqual([
       'Scheduled: Successfully assigned default/b to minikube',
@@ -79,42 +79,42 @@ describe('createCluster', () => {
     expect((c.api.get('pods', 'default', 'b') as Loose).status.podIP).toBe('10.244.0.3')
   })
 
-  it('deletes gracefully: Killing, then gone, IP released', () => {
+  it('deletes gracefully: Killing, then gone, IP released', async () => {
     const c = createCluster({ seed: 5 })
     c.api.create('pods', pod('web'))
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     const del = c.api.delete('pods', 'default', 'web') as Loose
     expect(del.metadata.deletionTimestamp).toBeTruthy()
-    c.advance(100)
+    await c.advanceAsync(100)
     expect(eventsFor(c, 'web').map((e) => e.reason)).toContain('Killing')
     expect(eventsFor(c, 'web').find((e) => e.reason === 'Killing').message).toBe('Stopping container web')
-    c.advance(1_000)
+    await c.advanceAsync(1_000)
     expect(() => c.api.get('pods', 'default', 'web')).toThrow(/not found/)
     c.api.create('pods', pod('next'))
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     expect((c.api.get('pods', 'default', 'next') as Loose).status.podIP).toBe('10.244.0.3')
   })
 
-  it('waits the whole grace period for a sleep container', () => {
+  it('waits the whole grace period for a sleep container', async () => {
     const c = createCluster({ seed: 5 })
     c.api.create('pods', pod('s', 'busybox', { command: ['sleep', '3600'] }))
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     expect((c.api.get('pods', 'default', 's') as Loose).status.phase).toBe('Running')
     c.api.delete('pods', 'default', 's')
-    c.advance(29_000)
+    await c.advanceAsync(29_000)
     expect(c.api.get('pods', 'default', 's')).toBeTruthy()
-    c.advance(2_000)
+    await c.advanceAsync(2_000)
     expect(() => c.api.get('pods', 'default', 's')).toThrow(/not found/)
   })
 
-  it('crash-loops busybox with upstream back-off', () => {
+  it('crash-loops busybox with upstream back-off', async () => {
     const c = createCluster({ seed: 9 })
     c.api.create('pods', pod('bb', 'busybox'))
-    c.advance(8_000)
+    await c.advanceAsync(8_000)
     let p = c.api.get('pods', 'default', 'bb') as Loose
     expect(p.status.phase).toBe('Running')
     expect(p.status.containerStatuses[0].restartCount).toBe(1)
-    c.advance(60_000)
+    await c.advanceAsync(60_000)
     p = c.api.get('pods', 'default', 'bb') as Loose
     const cs = p.status.containerStatuses[0]
     expect(cs.restartCount).toBeGreaterThanOrEqual(3)
@@ -126,25 +126,25 @@ describe('createCluster', () => {
     expect(pulling.count).toBeGreaterThanOrEqual(3)
   })
 
-  it('runs `sleep 5` to completion under restartPolicy Never', () => {
+  it('runs `sleep 5` to completion under restartPolicy Never', async () => {
     const c = createCluster({ seed: 2 })
     const p = pod('once', 'busybox', { command: ['sleep', '5'] }) as Loose
     p.spec.restartPolicy = 'Never'
     c.api.create('pods', p)
-    c.advance(5_000)
+    await c.advanceAsync(5_000)
     expect((c.api.get('pods', 'default', 'once') as Loose).status.phase).toBe('Running')
-    c.advance(5_000)
+    await c.advanceAsync(5_000)
     const done = c.api.get('pods', 'default', 'once') as Loose
     expect(done.status.phase).toBe('Succeeded')
     expect(done.status.containerStatuses[0].state.terminated.reason).toBe('Completed')
   })
 
-  it('reports FailedScheduling for a selector no node matches, and binds once a node matches', () => {
+  it('reports FailedScheduling for a selector no node matches, and binds once a node matches', async () => {
     const c = createCluster({ seed: 4 })
     const p = pod('picky') as Loose
     p.spec.nodeSelector = { disk: 'ssd' }
     c.api.create('pods', p)
-    c.advance(3_000)
+    await c.advanceAsync(3_000)
     const got = c.api.get('pods', 'default', 'picky') as Loose
     expect(got.status.phase).toBe('Pending')
     const cond = got.status.conditions.find((x: Loose) => x.type === 'PodScheduled')
@@ -153,40 +153,40 @@ describe('createCluster', () => {
     const failed = eventsFor(c, 'picky').find((e) => e.reason === 'FailedScheduling')
     expect(failed).toMatchObject({ type: 'Warning', message: msg })
     c.api.patch('nodes', undefined, 'minikube', 'merge', { metadata: { labels: { disk: 'ssd' } } })
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     expect((c.api.get('pods', 'default', 'picky') as Loose).spec.nodeName).toBe('minikube')
   })
 
-  it('is deterministic: same seed, same objects', () => {
-    const run = () => {
+  it('is deterministic: same seed, same objects', async () => {
+    const run = async () => {
       const c = createCluster({ seed: 11 })
       for (const n of ['a', 'b', 'c']) c.api.create('pods', pod(n))
-      c.advance(20_000)
+      await c.advanceAsync(20_000)
       c.api.delete('pods', 'default', 'b')
-      c.advance(5_000)
+      await c.advanceAsync(5_000)
       return ['pods', 'events', 'nodes'].map((r) => c.api.list(r).items)
     }
-    expect(JSON.stringify(run())).toBe(JSON.stringify(run()))
+    expect(JSON.stringify(await run())).toBe(JSON.stringify(await run()))
   })
 })
 
 describe('createCluster wiring', () => {
-  it('deletes a namespace with its pods (namespace controller + kubelet)', () => {
+  it('deletes a namespace with its pods (namespace controller + kubelet)', async () => {
     const c = createCluster({ seed: 12 })
     c.api.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } })
     c.api.create('pods', { ...pod('web'), metadata: { name: 'web', namespace: 'shop' } })
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     expect((c.api.get('pods', 'shop', 'web') as Loose).status.phase).toBe('Running')
     c.api.delete('namespaces', undefined, 'shop')
-    c.advance(60_000)
+    await c.advanceAsync(60_000)
     expect(() => c.api.get('namespaces', undefined, 'shop')).toThrow(/not found/)
   })
 
-  it('spreads pods over `--nodes 3` and gives each node its own pod CIDR', () => {
+  it('spreads pods over `--nodes 3` and gives each node its own pod CIDR', async () => {
     const c = createCluster({ seed: 13, topology: { nodes: 3 } })
     expect(c.nodeNames()).toEqual(['minikube', 'minikube-m02', 'minikube-m03'])
     for (let i = 0; i < 9; i++) c.api.create('pods', pod(`p${i}`))
-    c.advance(20_000)
+    await c.advanceAsync(20_000)
     const pods = c.api.list('pods', { namespace: 'default' }).items as Loose[]
     // Least-allocated: the two empty workers win over the control plane (650m already requested).
     const nodes = new Set(pods.map((p) => p.spec.nodeName))
@@ -198,47 +198,47 @@ describe('createCluster wiring', () => {
     }
   })
 
-  it('reports Insufficient cpu and schedules after room frees up', () => {
+  it('reports Insufficient cpu and schedules after room frees up', async () => {
     const c = createCluster({ seed: 14 })
     const big = (name: string) => pod(name, 'nginx', { resources: { requests: { cpu: '1' } } })
     c.api.create('pods', big('a'))
     c.api.create('pods', big('b'))
-    c.advance(5_000)
+    await c.advanceAsync(5_000)
     const pending = (c.api.list('pods', { namespace: 'default' }).items as Loose[]).filter((p) => !p.spec.nodeName)
     expect(pending).toHaveLength(1)
     const name = pending[0].metadata.name
     expect(eventsFor(c, name).find((e) => e.reason === 'FailedScheduling').message)
       .toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.')
     c.api.delete('pods', 'default', name === 'a' ? 'b' : 'a')
-    c.advance(15_000)
+    await c.advanceAsync(15_000)
     expect((c.api.get('pods', 'default', name) as Loose).status.phase).toBe('Running')
   })
 })
 
 describe('cordon', () => {
-  it('taints a cordoned node, keeps new pods off it, and lifts the taint on uncordon', () => {
+  it('taints a cordoned node, keeps new pods off it, and lifts the taint on uncordon', async () => {
     const c = createCluster({ seed: 15 })
     c.api.patch('nodes', undefined, 'minikube', 'merge', { spec: { unschedulable: true } })
-    c.advance(0)
+    await c.advanceAsync(0)
     const node = c.api.get('nodes', undefined, 'minikube') as Loose
     expect(node.spec.taints).toEqual([{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: '2026-01-01T00:00:00Z' }])
     c.api.create('pods', pod('web'))
-    c.advance(2_000)
+    await c.advanceAsync(2_000)
     expect(eventsFor(c, 'web').find((e) => e.reason === 'FailedScheduling').message)
       .toBe('0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.')
     expect(eventsFor(c, 'minikube').map((e) => e.reason)).toContain('NodeNotSchedulable')
     c.api.patch('nodes', undefined, 'minikube', 'merge', { spec: { unschedulable: null } })
-    c.advance(15_000)
+    await c.advanceAsync(15_000)
     expect((c.api.get('nodes', undefined, 'minikube') as Loose).spec.taints).toBeUndefined()
     expect((c.api.get('pods', 'default', 'web') as Loose).status.phase).toBe('Running')
   })
 })
 
 describe('pod CIDR exhaustion', () => {
-  it('reports FailedCreatePodSandBox when the node has no IP left', () => {
+  it('reports FailedCreatePodSandBox when the node has no IP left', async () => {
     const c = createCluster({ seed: 16, topology: { maxPods: 300 } })
     for (let i = 0; i < 254; i++) c.api.create('pods', pod(`p${i}`, 'nginx:1.25'))
-    c.advance(30_000)
+    await c.advanceAsync(30_000)
     const pods = c.api.list('pods', { namespace: 'default' }).items as Loose[]
     const noIP = pods.filter((p) => !p.status.podIP)
     expect(noIP).toHaveLength(1) // 10.244.0.2 … .254 is 253 addresses
@@ -246,18 +246,18 @@ describe('pod CIDR exhaustion', () => {
     expect(ev.type).toBe('Warning')
     expect(ev.message).toMatch(/no IP addresses available in range set: 10\.244\.0\.1-10\.244\.0\.254$/)
     c.api.delete('pods', 'default', 'p0')
-    c.advance(15_000)
+    await c.advanceAsync(15_000)
     expect((c.api.get('pods', 'default', noIP[0].metadata.name) as Loose).status.phase).toBe('Running')
-  })
+  }, 30_000) // 254 pods, each with its volumes and process
 })
 
 describe('image change on a running pod', () => {
-  it('kills the old container, pulls and starts the new image, restartCount 1', () => {
+  it('kills the old container, pulls and starts the new image, restartCount 1', async () => {
     const c = createCluster({ seed: 17 })
     c.api.create('pods', pod('web', 'nginx:1.25'))
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     c.api.patch('pods', 'default', 'web', 'strategic', { spec: { containers: [{ name: 'web', image: 'nginx:1.26' }] } })
-    c.advance(10_000)
+    await c.advanceAsync(10_000)
     const p = c.api.get('pods', 'default', 'web') as Loose
     const cs = p.status.containerStatuses[0]
     expect(cs).toMatchObject({ ready: true, restartCount: 1, image: 'docker.io/library/nginx:1.26' })
@@ -269,12 +269,12 @@ describe('image change on a running pod', () => {
 })
 
 describe('static pods', () => {
-  it('a deleted mirror pod comes back at once, still Running', () => {
+  it('a deleted mirror pod comes back at once, still Running', async () => {
     const c = createCluster({ seed: 18 })
-    c.advance(60_000)
+    await c.advanceAsync(60_000)
     const before = c.api.get('pods', 'kube-system', 'kube-apiserver-minikube') as Loose
     c.api.delete('pods', 'kube-system', 'kube-apiserver-minikube')
-    c.advance(100)
+    await c.advanceAsync(100)
     const after = c.api.get('pods', 'kube-system', 'kube-apiserver-minikube') as Loose
     expect(after.metadata.uid).not.toBe(before.metadata.uid)
     expect(after.metadata.deletionTimestamp).toBeUndefined()
@@ -285,15 +285,15 @@ describe('static pods', () => {
 })
 
 describe('init containers', () => {
-  it('run one at a time to completion before the app container starts', () => {
+  it('run one at a time to completion before the app container starts', async () => {
     const c = createCluster({ seed: 19 })
     const p = pod('web', 'nginx:1.25') as Loose
     p.spec.initContainers = [
       { name: 'wait', image: 'busybox', command: ['sleep', '3'] },
-      { name: 'setup', image: 'busybox', command: ['sh', '-c', 'echo ready > /work/flag'] },
+      { name: 'setup', image: 'busybox', command: ['sh', '-c', 'echo ready > /tmp/flag'] },
     ]
     c.api.create('pods', p)
-    c.advance(2_000)
+    await c.advanceAsync(2_000)
     let got = c.api.get('pods', 'default', 'web') as Loose
     expect(got.status.phase).toBe('Pending')
     expect(got.status.initContainerStatuses.map((s: Loose) => Object.keys(s.state)[0])).toEqual(['running', 'waiting'])
@@ -301,7 +301,7 @@ describe('init containers', () => {
     expect(got.status.conditions.find((x: Loose) => x.type === 'Initialized')).toMatchObject({
       status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [wait setup]',
     })
-    c.advance(15_000)
+    await c.advanceAsync(15_000)
     got = c.api.get('pods', 'default', 'web') as Loose
     expect(got.status.phase).toBe('Running')
     expect(got.status.initContainerStatuses.map((s: Loose) => [s.state.terminated?.reason, s.ready])).toEqual([['Completed', true], ['Completed', true]])

@@ -4,14 +4,22 @@
 import { ApiServer, bootstrapNamespaces } from './apiserver'
 import { startGarbageCollector } from './controllers/garbagecollector'
 import { startNamespaceController } from './controllers/namespace'
+import { startRootCACertPublisher } from './controllers/rootcacert'
 import { startReplicaSetController, REPLICASET_CONTROLLER } from './controllers/replicaset/replicaset'
 import { startDeploymentController } from './controllers/deployment'
 import { VirtualClock, DEFAULT_START_MS } from './runtime/clock'
 import { SeededRandom } from './runtime/random'
 import { EventBroadcaster } from './events/recorder'
 import { Scheduler, DEFAULT_SCHEDULER_NAME } from './scheduler/scheduler'
-import { Kubelet } from './kubelet/kubelet'
+import { Kubelet, type KubeletOptions } from './kubelet/kubelet'
 import { PodIPAllocator } from './network/ipam'
+import { createFabric } from './network/fabric'
+import type { NetworkFabric } from './network/types'
+import { spawnContainer } from './kubelet/process/spawn'
+import { createPodProber } from './kubelet/prober/prober'
+import { containerEnv } from './kubelet/env'
+import { MemoryFileSystem } from '../shell'
+import { resolveImage } from './images/catalog'
 import { registerNode } from './nodes/register'
 import { startNodeLifecycle } from './nodes/lifecycle'
 import { controlPlanePods, storageProvisionerPod, minikubeNodeFacts, MINIKUBE_NODE_NAME } from './nodes/minikube'
@@ -31,6 +39,14 @@ export interface ClusterOptions {
    * The key is retried either way; tests pass a collector and assert it stays empty.
    */
   onControllerError?: (controller: string, key: string, err: unknown) => void
+  /**
+   * One turn of the host's event loop (every promise continuation queued so far runs), used by
+   * advanceAsync between timers. Default: setImmediate or a MessageChannel when the host has one
+   * (not a time source: virtual time stays the only clock), else 1,024 microtask turns.
+   */
+  drain?: () => Promise<void>
+  /** Replace a kubelet dependency (tests: a registry that knows a made-up image, a scripted process). */
+  kubelet?: Partial<Pick<KubeletOptions, 'resolveImage' | 'spawn' | 'prober' | 'env'>>
 }
 
 export interface Cluster {
@@ -41,6 +57,8 @@ export interface Cluster {
   events: EventBroadcaster
   scheduler: Scheduler
   kubelets: Kubelet[]
+  /** The cluster's network: pods, nodes and the learner's laptop (kubectl port-forward, curl). */
+  fabric: NetworkFabric
   /** Run everything due within `ms` of virtual time. */
   advance(ms: number): void
   /** Like advance, letting promise continuations (shell sleeps, async commands) run between timers. */
@@ -68,6 +86,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const onError = opts.onControllerError
   stops.push(startGarbageCollector(api, clock, onError))
   stops.push(startNamespaceController(api, clock, onError))
+  stops.push(startRootCACertPublisher(api, clock, onError))
   stops.push(startReplicaSetController(api, clock, events.recorder({ component: REPLICASET_CONTROLLER }), onError))
   stops.push(startDeploymentController(api, clock, events, actorRandom, onError))
 
@@ -77,6 +96,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   // minikube: the first node is also the control plane; `--nodes N` adds workers minikube-m02…
   const kubelets: Kubelet[] = []
   const nodeCount = Math.max(1, Math.floor(opts.topology?.nodes ?? 1))
+  const facts = Array.from({ length: nodeCount }, (_, i) => minikubeNodeFacts(i))
+  const fabric = createFabric({ clock, podCidrs: facts.map((f) => f.podCIDR) })
   const nodeController = events.recorder({ component: 'node-controller' })
   // One shared pod informer for every kubelet (client-go's SharedInformerFactory): a pod event is
   // copied once and handed to the kubelet of its node, not filtered N times by N watches.
@@ -86,10 +107,16 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     if (node) byNode.get(node)?.onPodEvent(ev as never)
   }))
   for (let i = 0; i < nodeCount; i++) {
-    const n = minikubeNodeFacts(i)
+    const n = facts[i]
+    fabric.attach({ kind: 'node', ip: n.ip, name: n.name })
     const kubeletEvents = events.recorder({ component: 'kubelet', host: n.name })
     const node = registerNode({ api, clock, name: n.name, ip: n.ip, podCIDR: n.podCIDR, primary: i === 0, maxPods: opts.topology?.maxPods, kubelet: kubeletEvents, nodeController })
-    const kubelet = new Kubelet({ api, clock, random: actorRandom, recorder: kubeletEvents, nodeName: n.name, nodeIP: n.ip, ipam: new PodIPAllocator(n.podCIDR) }).start({ shared: true })
+    const kubelet = new Kubelet({
+      api, clock, random: actorRandom, recorder: kubeletEvents, nodeName: n.name, nodeIP: n.ip, ipam: new PodIPAllocator(n.podCIDR),
+      fabric, hostFs: new MemoryFileSystem(), prober: createPodProber, env: containerEnv, resolveImage, spawn: spawnContainer,
+      ...opts.kubelet,
+    }).start({ shared: true })
+    stops.push(api.nodeConnections.register(n.name, kubelet.server))
     kubelets.push(kubelet)
     byNode.set(n.name, kubelet)
     if (i === 0) {
@@ -102,10 +129,49 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   clock.advance(0)
 
   return {
-    api, clock, random, events, scheduler, kubelets,
+    api, clock, random, events, scheduler, kubelets, fabric,
     advance: (ms) => clock.advance(ms),
-    advanceAsync: (ms) => clock.advanceAsync(ms),
+    advanceAsync: (ms) => stepAsync(clock, ms, opts.drain ?? hostDrain()),
     nodeNames: () => api.list('nodes').items.map((n) => n.metadata.name!).sort(),
     stop: () => { for (const s of stops) s() },
   }
+}
+
+/** Microtask turns the fallback drain waits: a container shell's `date | tee; sleep 1` needs a few hundred. */
+const FALLBACK_DRAIN_TURNS = 1024
+
+let sharedDrain: (() => Promise<void>) | undefined
+
+/** The host's cheapest event-loop turn (setImmediate in Node, a MessageChannel in a worker). */
+function hostDrain(): () => Promise<void> {
+  if (sharedDrain) return sharedDrain
+  const g = globalThis as { setImmediate?: (fn: () => void) => void; MessageChannel?: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(v: unknown): void } } }
+  if (g.setImmediate) {
+    const si = g.setImmediate
+    sharedDrain = () => new Promise<void>((resolve) => si(resolve))
+  } else if (g.MessageChannel) {
+    const ch = new g.MessageChannel()
+    const waiting: (() => void)[] = []
+    ch.port1.onmessage = () => waiting.shift()?.()
+    sharedDrain = () => new Promise<void>((resolve) => { waiting.push(resolve); ch.port2.postMessage(0) })
+  } else {
+    sharedDrain = async () => { for (let i = 0; i < FALLBACK_DRAIN_TURNS; i++) await Promise.resolve() }
+  }
+  return sharedDrain
+}
+
+/**
+ * advance(ms) one instant at a time, draining promise continuations after each, so a container's
+ * shell loop registers its next `sleep` before the clock moves on (VirtualClock.advanceAsync's 64
+ * microtask turns are too few for a `while true; do date; sleep 1; done` iteration).
+ */
+async function stepAsync(clock: VirtualClock, ms: number, drain: () => Promise<void>): Promise<void> {
+  const target = clock.now() + Math.max(0, ms)
+  await drain()
+  for (let next = clock.nextAt(); next !== undefined && next <= target; next = clock.nextAt()) {
+    clock.advance(next - clock.now())
+    await drain()
+  }
+  clock.advance(target - clock.now())
+  await drain()
 }

@@ -15,6 +15,10 @@ describe('completeKubectl', () => {
   it('resource types, then object names from the API', () => {
     expect(completeKubectl(api, ['kubectl', 'get', 'po'])).toEqual(['pods'])
     expect(completeKubectl(api, ['kubectl', 'get', 'pods', 'w'])).toEqual(['web', 'worker'])
+    expect(completeKubectl(api, ['kubectl', 'exec', '-it', 'w'])).toEqual(['web', 'worker'])
+    expect(completeKubectl(api, ['kubectl', 'port-forward', 'pod/we'])).toEqual(['pod/web'])
+    expect(completeKubectl(api, ['kubectl', 'cp', 'wo'])).toEqual(['worker:'])
+    expect(completeKubectl(api, ['kubectl', 'exec', 'web', '--', 'l'])).toEqual([])
     expect(completeKubectl(api, ['kubectl', 'describe', 'pod/d'])).toEqual(['pod/db'])
     expect(completeKubectl(api, ['kubectl', 'delete', 'pods', '-n', 'kube-system', ''])).toEqual([])
   })

@@ -19,6 +19,9 @@ const TYPE_THEN_NAME = new Set(['get', 'describe', 'delete', 'label', 'annotate'
   'rollout history', 'rollout pause', 'rollout restart', 'rollout resume', 'rollout status', 'rollout undo',
   'set env', 'set image', 'set resources'])
 
+/** Verbs whose first argument is a pod (or TYPE/NAME): `exec web`, `port-forward deploy/web`; cp adds `:`. */
+const POD_FIRST = new Set(['exec', 'port-forward', 'attach', 'logs', 'cp'])
+
 /** What `-o <Tab>` offers (kubectl's own completion lists these for get). */
 const OUTPUT_FORMATS = ['custom-columns=', 'json', 'jsonpath=', 'name', 'wide', 'yaml']
 
@@ -66,6 +69,16 @@ export function completeKubectl(api: ApiClient, argv: string[], env?: CompleteEn
   if (cmd.subcommands && positional.length === 1) {
     const subs = cmd.subcommands.map((c) => c.name)
     return starts(subs)
+  }
+  if (POD_FIRST.has(cmd.name) && positional.length === 1 && !words.slice(0, -1).includes('--')) {
+    const kinds = safe(() => api.discovery(), [])
+    const namesOf = (kind: ReturnType<typeof findKind>) => (kind ? safe(() => api.list(kind.plural, { namespace: kind.namespaced ? namespaceFor(words, env) : undefined }).items.map((o) => o.metadata.name ?? ''), []) : [])
+    if (partial.includes('/') && cmd.name !== 'cp') {
+      const [type, namePart] = partial.split('/', 2)
+      return namesOf(findKind(kinds, type)).filter((n) => n.startsWith(namePart)).map((n) => `${type}/${n}`).sort()
+    }
+    if (partial.includes(':') || partial.startsWith('.') || partial.startsWith('/')) return []
+    return starts(namesOf(findKind(kinds, 'pods')).map((n) => (cmd.name === 'cp' ? `${n}:` : n)))
   }
   // `rollout status deploy/<Tab>`: a subcommand's words complete like a verb's.
   const key = cmd.subcommands ? `${cmd.name} ${positional[1]}` : cmd.name

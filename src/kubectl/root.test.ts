@@ -3,6 +3,7 @@ import { FakeApi } from './testing/fakeApi'
 import { kubectl, newFs } from './testing/harness'
 import { addPod } from './testing/fixtures'
 import { MemFs } from './testing/fakeFs'
+import { KINDS } from '../api/kinds'
 
 describe('kubectl (root)', () => {
   it('bare kubectl prints the command overview and exits 0', async () => {
@@ -20,14 +21,15 @@ describe('kubectl (root)', () => {
   })
 
   it('verbs not built yet say so plainly', async () => {
-    for (const verb of ['logs', 'exec', 'port-forward', 'expose']) {
+    for (const verb of ['expose', 'attach']) {
       expect(await kubectl(new FakeApi(), newFs(), `${verb} web`)).toEqual({ code: 1, out: '', err: `error: kubectl ${verb} is not supported in Kubelab yet\n` })
     }
   })
 
-  it('top: no metrics-server, as on a fresh minikube', async () => {
-    expect(await kubectl(new FakeApi(), newFs(), 'top pods')).toEqual({ code: 1, out: '', err: 'error: Metrics API not available\n' })
-    expect((await kubectl(new FakeApi(), newFs(), 'top node')).err).toBe('error: Metrics API not available\n')
+  it('top: without metrics-server (no metrics.k8s.io in discovery)', async () => {
+    const bare = () => new FakeApi(undefined, KINDS.filter((k) => k.group !== 'metrics.k8s.io'))
+    expect(await kubectl(bare(), newFs(), 'top pods')).toEqual({ code: 1, out: '', err: 'error: Metrics API not available\n' })
+    expect((await kubectl(bare(), newFs(), 'top node')).err).toBe('error: Metrics API not available\n')
   })
 
   it('flag errors point at the verb\'s help', async () => {

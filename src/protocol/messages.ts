@@ -3,7 +3,7 @@
 // until every side handles it. Bump PROTOCOL_VERSION on any incompatible change.
 import type { KubeObject } from '../api/types'
 
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 
 /** Clock speeds the UI offers: 0 = paused. */
 export const CLOCK_SPEEDS = [0.25, 0.5, 1, 2, 5, 10] as const
@@ -48,8 +48,12 @@ export type EngineToUi =
   | { type: 'ready'; version: number; clock: ClockState; files: WorkspaceFile[]; cwd: string; objects: KubeObject[] }
   | { type: 'delta'; delta: ObjectsDelta }
   | { type: 'out'; id: number; data: string; stream: 'stdout' | 'stderr' }
-  /** `cwd`: the shell's directory after the command (`cd` changes the prompt). */
-  | { type: 'exit'; id: number; code: number; cwd?: string }
+  /**
+   * `cwd`: the shell's directory after the command (`cd` changes the prompt). `prompt`: present
+   * while a nested session owns the terminal (`kubectl exec -it web -- sh` → `/ # `): the UI shows
+   * it as is instead of the learner's own prompt; absent again once that session exits.
+   */
+  | { type: 'exit'; id: number; code: number; cwd?: string; prompt?: string }
   | { type: 'completions'; id: number; items: string[]; /** the partial word being completed */ word: string }
   | { type: 'clock'; clock: ClockState }
   /** Files changed by the shell (`cat > x`, `rm`, `sed -i`): the editor mirrors them. */

@@ -12,7 +12,7 @@ import { ShellState } from './exec/state'
 import { emptyReader } from './exec/streams'
 import { splitCommands } from './parse/split'
 import { tildify } from './path'
-import type { CancelSignal, CommandRegistry, FileSystem, Reader, ShellClock, Writer } from './types'
+import type { CancelSignal, CommandRegistry, FileSystem, InteractiveSession, NetworkAccess, Reader, ShellClock, Writer } from './types'
 
 export interface ShellOptions {
   fs: FileSystem
@@ -23,6 +23,14 @@ export interface ShellOptions {
   aliases?: Record<string, string>
   hostname?: string
   user?: string
+  /** The machine's network (curl, wget, port-forward); absent = none. */
+  net?: NetworkAccess
+  /**
+   * A container's process: the environment is exactly `env`, in its order (`printenv` lists it as
+   * runc passed it: PATH, HOSTNAME, …, HOME), with no USER/PWD/HOME defaults added. Added by the
+   * process layer (engine/kubelet/process).
+   */
+  exactEnv?: boolean
 }
 
 export interface RunIO {
@@ -32,6 +40,8 @@ export interface RunIO {
   columns?: number
   isTTY?: boolean
   stdin?: Reader
+  /** The terminal hand-over for `kubectl exec -it` (only a host with a terminal gives one). */
+  attach?: (session: InteractiveSession) => void
 }
 
 const DEFAULT_USER = 'learner'
@@ -53,9 +63,10 @@ export class Shell {
     const home = opts.env?.HOME ?? (this.user === ROOT ? '/root' : `/home/${this.user}`)
     const state = new ShellState(opts.cwd ?? home)
     const defaults: Record<string, string> = { HOME: home, USER: this.user, HOSTNAME: this.hostname, PATH: '/usr/local/bin:/usr/bin:/bin', PWD: state.cwd }
-    for (const [k, v] of Object.entries({ ...defaults, ...opts.env })) state.set(k, v, true)
+    state.sortEnv = !opts.exactEnv
+    for (const [k, v] of Object.entries(opts.exactEnv ? { ...opts.env } : { ...defaults, ...opts.env })) state.set(k, v, true)
     for (const [k, v] of Object.entries(opts.aliases ?? {})) state.aliases.set(k, v)
-    this.interp = new Interpreter({ fs: opts.fs, registry: opts.registry, clock: opts.clock, builtins: BUILTINS, history: this.history }, state)
+    this.interp = new Interpreter({ fs: opts.fs, registry: opts.registry, clock: opts.clock, builtins: BUILTINS, history: this.history, net: opts.net }, state)
   }
 
   get cwd(): string {
@@ -102,6 +113,7 @@ export class Shell {
       signal: io.signal,
       isTTY: io.isTTY ?? true,
       columns: io.columns,
+      attach: io.attach,
     }
     const work = fn(execIO).catch((e: unknown) => {
       if (e instanceof ExitControl) {

@@ -67,6 +67,13 @@ export interface CommandContext {
   columns?: number
   /** True when stdout is the terminal (not a pipe or file): like isatty(1). */
   isTTY: boolean
+  /** This machine's network (absent: no network, `curl` says it cannot resolve anything). */
+  net?: NetworkAccess
+  /**
+   * Hand the terminal to a nested interactive session after this command line ends (kubectl exec
+   * -it). Absent when the host has no terminal (a container's process, a script run headless).
+   */
+  attach?(session: InteractiveSession): void
 }
 
 /** A command returns its exit status. Throwing is a bug; the shell reports it and returns 1. */
@@ -84,4 +91,70 @@ export interface CommandRegistry {
   register(name: string, info: CommandInfo): void
   get(name: string): CommandInfo | undefined
   names(): string[]
+}
+
+// ── Network and interactive sessions: given by the host, never built by the shell ──────────────
+
+/** One HTTP request as curl or wget (or a port-forward) sends it. */
+export interface HttpRequest {
+  /** A name (`web`, `localhost`) or an IPv4 address, as the URL had it. */
+  host: string
+  port: number
+  /** `http` unless the URL said `https` (TLS is not modelled: servers answer in plain HTTP). */
+  scheme?: 'http' | 'https'
+  method: string
+  /** Path and query: `/index.html?x=1`. */
+  path: string
+  /** Header names as sent (`User-Agent`), in order. */
+  headers: [string, string][]
+  body?: string
+  /** Give up after this long (virtual ms): curl `--max-time`/`--connect-timeout`, wget `-T`. */
+  timeoutMs?: number
+}
+
+/** What came back: a response, or why none did (a failure the tool turns into its own words). */
+export type HttpResult =
+  | { kind: 'response'; ip: string; status: number; reason: string; headers: [string, string][]; body: string }
+  | { kind: 'error'; code: NetErrorCode; ip?: string; message?: string }
+
+/**
+ * resolve: the name does not resolve (curl exit 6); refused: nothing listens there (exit 7);
+ * timeout: no answer in time (exit 28); unreachable: no route (exit 7); reset: the peer closed (56).
+ */
+export type NetErrorCode = 'resolve' | 'refused' | 'timeout' | 'unreachable' | 'reset'
+
+/** The machine's network as a command sees it (curl, wget, kubectl port-forward). */
+export interface NetworkAccess {
+  /** One HTTP exchange over TCP, on virtual time. Never throws: failures come back as `error`. */
+  http(req: HttpRequest, signal: CancelSignal): Promise<HttpResult>
+  /** A bare TCP connect (`nc -z`): whether something accepts on host:port. */
+  connect(host: string, port: number, timeoutMs: number | undefined, signal: CancelSignal): Promise<{ kind: 'open'; ip: string } | { kind: 'error'; code: NetErrorCode; ip?: string }>
+  /** Names to addresses (`nslookup`, `getent hosts`); undefined = NXDOMAIN. */
+  resolve(name: string): string[] | undefined
+  /**
+   * Accept connections on a local port of this machine (`kubectl port-forward` on the learner's
+   * laptop). Throws Error('address already in use') when taken. Returns a function that closes it.
+   */
+  listen?(address: string, port: number, handler: (req: HttpRequest, signal: CancelSignal) => Promise<HttpResult>): () => void
+  /**
+   * Optional (added by NETWORK): one ICMP echo request (`ping`), answered at once — the tool keeps
+   * its own one-second rhythm. 'timeout': nothing will answer (a ClusterIP, an address not routed
+   * from here); 'unreachable': no such host on the link; 'resolve': the name does not resolve.
+   */
+  ping?(host: string): { kind: 'reply'; ip: string; ttl: number; rttMs: number } | { kind: 'error'; code: NetErrorCode; ip?: string }
+}
+
+/**
+ * A nested interactive shell the host's terminal talks to until it exits (`kubectl exec -it web --
+ * sh`): the learner's next lines go to it, its prompt replaces the learner's.
+ */
+export interface InteractiveSession {
+  run(line: string, io: { stdout: Writer; stderr: Writer; signal: CancelSignal; columns?: number }): Promise<number>
+  prompt(): string
+  complete?(line: string, cursor: number): { word: string; items: string[] }
+  /** Set once the session ended (`exit`, the container stopped). */
+  readonly exited: boolean
+  readonly exitCode: number
+  /** Called by the host when the session ends without `exit` (the learner's terminal closes). */
+  close?(): void
 }

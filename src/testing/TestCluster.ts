@@ -5,7 +5,7 @@
 //   await c.sh('kubectl run web --image=nginx').advance('30s')
 //   c.expectPods('run=web', { ready: 1, phase: 'Running' })
 import { MemoryFileSystem } from '../shell'
-import { createCluster, type Cluster } from '../engine/cluster'
+import { createCluster, type Cluster, type ClusterOptions } from '../engine/cluster'
 import type { ApiServer } from '../engine/apiserver'
 import { createSession, type Session } from '../worker/session'
 import { runToCompletion } from '../worker/drive'
@@ -19,6 +19,8 @@ export interface TestClusterOptions {
   /** Workspace files to start with (absolute paths, e.g. /home/learner/web.yaml). */
   files?: { path: string; content: string }[]
   columns?: number
+  /** Kubelet dependencies to replace (a made-up registry, scripted processes). */
+  kubelet?: ClusterOptions['kubelet']
 }
 
 export interface RunResult {
@@ -50,6 +52,15 @@ export function parseDuration(d: string | number): number {
   return total
 }
 
+/**
+ * Move the cluster's clock `ms` forward one instant at a time, draining promise continuations
+ * after each (cluster.advanceAsync; the only advancer while it runs — never two at once, see
+ * worker/CONTEXT.md).
+ */
+export function stepClock(cluster: Cluster, ms: number): Promise<void> {
+  return cluster.advanceAsync(ms)
+}
+
 export class TestCluster implements PromiseLike<void> {
   readonly cluster: Cluster
   readonly session: Session
@@ -60,7 +71,7 @@ export class TestCluster implements PromiseLike<void> {
   private last: RunResult = { code: 0, stdout: '', stderr: '', output: '' }
 
   constructor(private readonly opts: TestClusterOptions = {}) {
-    this.cluster = createCluster({ seed: opts.seed ?? 1 })
+    this.cluster = createCluster({ seed: opts.seed ?? 1, kubelet: opts.kubelet })
     this.fs = new MemoryFileSystem(opts.files ?? [])
     this.session = createSession({ cluster: this.cluster, fs: this.fs, clock: 'instant' })
   }
@@ -87,11 +98,14 @@ export class TestCluster implements PromiseLike<void> {
     return this.chain.then(() => result)
   }
 
-  /** Advance virtual time (queued after earlier steps; at once when nothing is queued). */
+  /**
+   * Advance virtual time (queued after earlier steps; await the harness before looking). Timer by
+   * timer, letting promise continuations run in between, so a container's shell loop
+   * (`while true; do date; sleep 1; done`) and a process's exit keep pace with the clock.
+   */
   advance(d: string | number): this {
     const ms = parseDuration(d)
-    if (this.pendingOps === 0) { this.cluster.advance(ms); return this }
-    return this.enqueue(() => this.cluster.advance(ms))
+    return this.enqueue(() => stepClock(this.cluster, ms))
   }
 
   then<A = void, B = never>(onFulfilled?: ((v: void) => A | PromiseLike<A>) | null, onRejected?: ((e: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {

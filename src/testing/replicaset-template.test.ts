@@ -9,6 +9,9 @@ const V1 = 'kovtalex/hipster-frontend:v0.0.1'
 const V2 = 'kovtalex/hipster-frontend:v0.0.2'
 const FILE = '/home/learner/frontend-replicaset.yaml'
 
+/** The course's manifest sets every address the frontend needs (without them it panics and crash-loops). */
+const ENV = ['PRODUCT_CATALOG_SERVICE_ADDR', 'CURRENCY_SERVICE_ADDR', 'CART_SERVICE_ADDR', 'RECOMMENDATION_SERVICE_ADDR', 'CHECKOUT_SERVICE_ADDR', 'SHIPPING_SERVICE_ADDR', 'AD_SERVICE_ADDR']
+
 function frontendRs(image: string, replicas = 3): string {
   return `apiVersion: apps/v1
 kind: ReplicaSet
@@ -29,6 +32,8 @@ spec:
       containers:
       - name: server
         image: ${image}
+        env:
+${ENV.map((name) => `        - name: ${name}\n          value: "${name.toLowerCase().replace(/_service_addr$/, '')}service:8080"`).join('\n')}
 `
 }
 

@@ -187,9 +187,9 @@ describe('ReplicaSet controller (scenarios)', () => {
     const readyAt = Date.parse(p.status.conditions.find((x: Loose) => x.type === 'Ready' && x.status === 'True').lastTransitionTime)
     expect(rs(c).status.readyReplicas).toBe(1)
     expect(rs(c).status.availableReplicas).toBeUndefined()
-    c.advance(readyAt + 20_000 - c.cluster.clock.now())
+    await c.advance(readyAt + 20_000 - c.cluster.clock.now())
     expect(rs(c).status.availableReplicas).toBeUndefined() // strictly after ready + 20 s
-    c.advance(1)
+    await c.advance(1)
     expect(rs(c).status.availableReplicas).toBe(1)
   })
 

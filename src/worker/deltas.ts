@@ -22,7 +22,9 @@ export class DeltaCollector {
     this.changed.clear()
     this.mirror.clear()
     const all: KubeObject[] = []
+    // Stored kinds only: read-only computed ones (metrics.k8s.io, no watch) are not objects to draw.
     for (const k of this.api.discovery()) {
+      if (!k.verbs.includes('watch')) continue
       for (const o of this.api.list(k.plural).items) {
         all.push(o)
         this.mirror.set(o.metadata.uid!, o)

@@ -27,17 +27,35 @@ function macrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
+/**
+ * One turn of the event loop without setTimeout's clamp (setImmediate in Node, a MessageChannel in
+ * a worker): every promise continuation queued so far runs first, however deep its chain — a
+ * container's shell loop reaches its next `sleep` before the clock moves on.
+ */
+const drain: () => Promise<void> = (() => {
+  const g = globalThis as { setImmediate?: (fn: () => void) => void; MessageChannel?: typeof MessageChannel }
+  if (g.setImmediate) { const si = g.setImmediate; return () => new Promise<void>((resolve) => si(resolve)) }
+  if (g.MessageChannel) {
+    const ch = new g.MessageChannel()
+    const waiting: (() => void)[] = []
+    ch.port1.onmessage = () => waiting.shift()?.()
+    return () => new Promise<void>((resolve) => { waiting.push(resolve); ch.port2.postMessage(0) })
+  }
+  return macrotask
+})()
+
 export async function runToCompletion(session: Session, line: string, o: DriveOptions): Promise<number> {
   const { clock } = session.cluster
   await session.ready
   const cancel = createCancel()
   let done = false
-  const run = session.shell.run(line, { stdout: o.stdout, stderr: o.stderr, signal: cancel.signal, columns: o.columns ?? 120, isTTY: false })
+  const run = session.run(line, { stdout: o.stdout, stderr: o.stderr, signal: cancel.signal, columns: o.columns ?? 120, isTTY: false })
     .finally(() => { done = true })
   const deadline = clock.now() + (o.maxVirtualMs ?? DEFAULT_MAX_VIRTUAL_MS)
   await settle()
   while (!done) {
-    if (session.clock.busy) { await settle(); continue }
+    // An instant `sleep` is advancing the clock itself (one event-loop turn per instant): wait for it.
+    if (session.clock.busy) { await drain(); continue }
     let next = clock.nextAt()
     if (next === undefined || next > deadline) {
       // Nothing left on the virtual clock: give real work (a module still loading) a few turns of
@@ -51,6 +69,7 @@ export async function runToCompletion(session: Session, line: string, o: DriveOp
     // instant `sleep`'s own advance and move the clock backwards.
     clock.advance(next - clock.now())
     await settle()
+    await drain()
   }
   const code = await run
   // Whatever the command's writes set off at this instant (controllers, the scheduler) runs now,

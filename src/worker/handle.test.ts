@@ -130,4 +130,41 @@ describe('determinism across the worker boundary', () => {
     expect(a).toBe(await once())
     expect(a).toContain('Running')
   })
+
+  it('kubectl exec -it hands the terminal to the nested session: its prompt on exit, its lines, then back', async () => {
+    const { handle, of, output } = setup()
+    await handle(hello)
+    const cluster = handle.cluster!
+    cluster.api.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bb', namespace: 'default' }, spec: { nodeName: 'minikube', containers: [{ name: 'bb', image: 'busybox' }] } })
+    // The node's kubelet, replaced by one whose container shell echoes lines until `exit`.
+    let exited = false
+    let exitCode = 0
+    const real = cluster.api.nodeConnections.get('minikube')!
+    cluster.api.nodeConnections.register('minikube', {
+      ...real,
+      execSession: () => ({
+        run: async (line: string, io: { stdout: { write(c: string): void } }) => {
+          const m = /^exit (\d+)$/.exec(line)
+          if (m) { exited = true; exitCode = Number(m[1]); return exitCode }
+          io.stdout.write(`in container: ${line}\n`); return 0
+        },
+        prompt: () => '/ # ',
+        complete: () => ({ word: 'l', items: ['ls'] }),
+        get exited() { return exited },
+        get exitCode() { return exitCode },
+      }),
+    })
+    await handle({ type: 'run', id: 1, line: 'kubectl exec -it bb -- sh' })
+    expect(of('exit')[0]).toEqual({ type: 'exit', id: 1, code: 0, cwd: '/home/learner', prompt: '/ # ' })
+    await handle({ type: 'run', id: 2, line: 'ls /' })
+    expect(output(2)).toBe('in container: ls /\n')
+    expect(of('exit')[1]).toMatchObject({ id: 2, prompt: '/ # ' })
+    await handle({ type: 'complete', id: 3, line: 'l', cursor: 1 })
+    expect(of('completions')[0]).toMatchObject({ id: 3, items: ['ls'] })
+    await handle({ type: 'run', id: 4, line: 'exit 3' })
+    expect(output(4)).toBe('command terminated with exit code 3\n')
+    expect(of('exit')[2]).toEqual({ type: 'exit', id: 4, code: 3, cwd: '/home/learner' })
+    await handle({ type: 'run', id: 5, line: 'echo $?' })
+    expect(output(5)).toBe('3\n')
+  })
 })

@@ -54,6 +54,7 @@ export function createHandler(post: (msg: EngineToUi) => void, opts: HandlerOpti
       return
     }
     engine?.driver.stop()
+    engine?.session.dispose()
     engine?.deltas.dispose()
     engine?.files.dispose()
     const fs = new MemoryFileSystem(msg.files ?? [])
@@ -82,7 +83,7 @@ export function createHandler(post: (msg: EngineToUi) => void, opts: HandlerOpti
     e.running.set(id, cancel.abort)
     let code: number
     try {
-      code = await e.session.shell.run(String(line ?? ''), {
+      code = await e.session.run(String(line ?? ''), {
         stdout: { write: (data) => post({ type: 'out', id, data, stream: 'stdout' }) },
         stderr: { write: (data) => post({ type: 'out', id, data, stream: 'stderr' }) },
         signal: cancel.signal,
@@ -96,7 +97,8 @@ export function createHandler(post: (msg: EngineToUi) => void, opts: HandlerOpti
     }
     e.running.delete(id)
     flush()
-    post({ type: 'exit', id, code, cwd: e.session.shell.cwd })
+    const prompt = e.session.prompt()
+    post({ type: 'exit', id, code, cwd: e.session.shell.cwd, ...(prompt !== undefined ? { prompt } : {}) })
   }
 
   const dispatch = async (msg: UiToEngine): Promise<void> => {
@@ -114,7 +116,7 @@ export function createHandler(post: (msg: EngineToUi) => void, opts: HandlerOpti
         e.running.get(msg.id)?.()
         return
       case 'complete': {
-        const { word, items } = e.session.shell.complete(msg.line, msg.cursor)
+        const { word, items } = e.session.complete(msg.line, msg.cursor)
         post({ type: 'completions', id: msg.id, word, items })
         return
       }
@@ -146,7 +148,7 @@ export function createHandler(post: (msg: EngineToUi) => void, opts: HandlerOpti
   }) as Handler
   handle.tick = async () => { await engine?.driver.tick() }
   handle.flush = flush
-  handle.dispose = () => { engine?.driver.stop(); engine?.deltas.dispose(); engine?.files.dispose(); engine = undefined }
+  handle.dispose = () => { engine?.driver.stop(); engine?.session.dispose(); engine?.deltas.dispose(); engine?.files.dispose(); engine = undefined }
   Object.defineProperty(handle, 'cluster', { get: () => engine?.cluster })
   return handle
 }

@@ -19,6 +19,14 @@ describe('createSession', () => {
     expect(out.text()).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION\nminikube +Ready +control-plane +0s +v1\.30\.0\n$/)
   })
 
+  it("gives the learner's laptop its network and tools: curl reaches nothing on a closed port", async () => {
+    const s = createSession({ cluster: createCluster({ seed: 1 }), fs: new MemoryFileSystem(), clock: 'instant' })
+    const out = collectWriter()
+    const code = await s.run('curl -s localhost:9', { stdout: out, stderr: out, signal: createCancel().signal, isTTY: false })
+    expect(code).toBe(7) // connection refused: the laptop is on the fabric, nothing listens on 9
+    expect(s.prompt()).toBeUndefined()
+  })
+
   it('keeps an existing kubeconfig', () => {
     const fs = new MemoryFileSystem([{ path: KUBECONFIG_PATH, content: 'mine\n' }])
     createSession({ cluster: createCluster({ seed: 1 }), fs })

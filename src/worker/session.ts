@@ -3,9 +3,11 @@
 //   browser  `sleep 5` resolves when the virtual clock reaches now + 5 s (the driver moves it);
 //   instant  `sleep 5` advances the cluster clock itself (headless runner, tests).
 import { loadDefinitions } from '../api/schemas'
-import { Shell, createRegistry, type FileSystem, type ShellClock, type CancelSignal } from '../shell'
+import { Shell, createRegistry, type FileSystem, type ShellClock, type CancelSignal, type NetworkAccess } from '../shell'
 import { createKubectl, defaultKubeconfig } from '../kubectl'
 import type { Cluster } from '../engine/cluster'
+import { AttachRouter, type TerminalRunIO } from './attach'
+import { registerNetTools } from './nettools'
 
 export const LEARNER_USER = 'learner'
 export const LEARNER_HOME = '/home/learner'
@@ -66,6 +68,23 @@ export interface Session {
    * or disk from one waiting on virtual time.
    */
   ready: Promise<void>
+  /**
+   * Runs one terminal line: in the learner's shell (which may hand the terminal to `kubectl exec
+   * -it`'s nested session), or in the nested session while one is attached. Every host that drives
+   * the learner's terminal (worker/handle.ts, worker/drive.ts, TestCluster.sh) calls this, not shell.run.
+   */
+  run(line: string, io: TerminalRunIO): Promise<number>
+  /** Tab completion for the current owner of the terminal. */
+  complete(line: string, cursor: number): { word: string; items: string[] }
+  /** The nested session's prompt (`/ # `) while one is attached; undefined = the learner's own. */
+  prompt(): string | undefined
+  /** Ends a nested session the terminal still has (a new `hello`). */
+  dispose(): void
+}
+
+/** The learner's laptop on the cluster's network: curl reaches a port-forward, minikube's node IP. */
+export function laptopNetwork(cluster: Cluster): NetworkAccess {
+  return cluster.fabric.access({ kind: 'laptop' })
 }
 
 export function createSession(o: SessionOptions): Session {
@@ -76,6 +95,7 @@ export function createSession(o: SessionOptions): Session {
   if (!o.fs.exists(LEARNER_HOME)) o.fs.mkdir(LEARNER_HOME, { recursive: true })
   const registry = createRegistry()
   registry.register('kubectl', createKubectl({ api: o.cluster.api, openInEditor: o.openInEditor }))
+  registerNetTools(registry)
   const clock = o.clock === 'instant' ? instantClock(o.cluster) : browserClock(o.cluster)
   const cwd = o.cwd && o.fs.isDir(o.cwd) ? o.cwd : LEARNER_HOME
   const shell = new Shell({
@@ -88,9 +108,17 @@ export function createSession(o: SessionOptions): Session {
     aliases: { k: 'kubectl' },
     hostname: LEARNER_HOSTNAME,
     user: LEARNER_USER,
+    net: laptopNetwork(o.cluster),
   })
   // Only instant clocks need it; in the browser the schema chunk loads when explain first asks,
   // rather than competing with the worker's start-up.
   const ready = o.clock === 'instant' ? loadDefinitions().then(() => undefined, () => undefined) : Promise.resolve()
-  return { shell, fs: o.fs, cluster: o.cluster, clock, ready }
+  const router = new AttachRouter(shell)
+  return {
+    shell, fs: o.fs, cluster: o.cluster, clock, ready,
+    run: (line, io) => router.run(line, io),
+    complete: (line, cursor) => router.complete(line, cursor),
+    prompt: () => router.prompt(),
+    dispose: () => router.dispose(),
+  }
 }

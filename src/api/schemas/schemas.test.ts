@@ -44,7 +44,8 @@ const deref = (s: JsonSchema): JsonSchema => (s.$ref ? defs[s.$ref.replace('#/de
 
 describe('generated definitions', () => {
   it('has a root definition with its GVK for every kind in the kind table and every planned kind', () => {
-    const wanted = [...KINDS.map((k) => [apiVersionOf(k), k.kind] as const), ...PLANNED]
+    // Read-only kinds (metrics.k8s.io, served by an aggregated API with no OpenAPI here) are never written in a manifest.
+    const wanted = [...KINDS.filter((k) => k.verbs.includes('create')).map((k) => [apiVersionOf(k), k.kind] as const), ...PLANNED]
     for (const [apiVersion, kind] of wanted) {
       const name = rootDefinitionFor(apiVersion, kind)
       expect(name, `${apiVersion} ${kind}`).toBeDefined()

@@ -7,6 +7,7 @@ import type { KubeObject } from '../../api/types'
 import type { KindInfo } from '../../api/kinds'
 import { badRequest } from '../../api/errors'
 import { parseQuantityValue, QUANTITY_FORMAT_ERROR } from './validation/quantity'
+import { decodeSecret } from './decode-secret'
 
 type GoType = 'string' | 'int32' | 'int64' | 'bool' | '[]string'
 
@@ -106,6 +107,7 @@ function cannotHandle(info: KindInfo, why: string): Error {
 }
 
 export function decodeCheck(info: KindInfo, obj: KubeObject): void {
+  if (info.kind === 'Secret' && !info.group) decodeSecret(obj)
   for (const m of [...STRING_MAPS['*'], ...(STRING_MAPS[info.kind] ?? [])]) {
     for (const v of mapValues(obj, m.path)) {
       if (!fits(v, 'string')) throw cannotHandle(info, `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${m.struct}.${m.path} of type string`)

@@ -1,12 +1,12 @@
 // The API server: storage, admission and watch behind the ApiClient verbs. Generic over the kind
 // table (api/kinds.ts); kind-specific behaviour lives in admission/ and delete.ts.
 import type { KubeObject, ObjectList, WatchEvent, WatchEventType } from '../../api/types'
-import type { ApiClient, DeleteOptions, ListOptions, PatchType, WatchOptions, WriteOptions } from '../../api/client'
+import type { AbortSignalLike, ApiClient, ChunkWriter, DeleteOptions, ExecIO, ExecSession, ListOptions, PatchType, PodExecOptions, PodLogOptions, PortForwardTunnel, WatchOptions, WriteOptions } from '../../api/client'
 import { KINDS, apiVersionOf, qualifiedResource, type KindInfo } from '../../api/kinds'
 import { alreadyExists, badRequest, conflict, forbiddenFor, methodNotAllowed, notFound, isStatusError } from '../../api/errors'
 import { deepCopy, setCondition, type Condition } from '../../api/objects'
 import type { VirtualClock } from '../runtime/clock'
-import type { SeededRandom } from '../runtime/random'
+import { NAME_SUFFIX_ALPHABET, type SeededRandom } from '../runtime/random'
 import { Store } from './store'
 import { WatchHub, type Change, type HubEvent } from './watch'
 import { admit } from './admission'
@@ -19,6 +19,9 @@ import { EventTTL } from './eventttl'
 import { filterFor, guardSize, nsFor, resolveKind } from './request'
 import { bind, BINDINGS_RESOURCE } from './binding'
 import { VERSION_INFO, type VersionInfo } from './version'
+import { NodeConnections } from './nodeproxy'
+import { podExec, podExecSession, podLogs, podPortForward } from './podsubresources'
+import { isMetricsResource, metricsGet, metricsList, metricsMethodNotAllowed } from './metrics'
 
 export interface ApiServerOptions {
   clock: VirtualClock
@@ -40,6 +43,8 @@ export class ApiServer implements ApiClient {
   private readonly store = new Store()
   private readonly hub = new WatchHub((o) => deepCopy(o))
   private readonly eventTTL: EventTTL
+  /** Kubelets register here; the pod subresources proxy to them. */
+  readonly nodeConnections = new NodeConnections()
 
   constructor(opts: ApiServerOptions) {
     this.clock = opts.clock
@@ -52,6 +57,22 @@ export class ApiServer implements ApiClient {
         if (!isStatusError(e)) throw e
       }
     })
+  }
+
+  podLogs(namespace: string, name: string, opts: PodLogOptions, out: ChunkWriter, signal: AbortSignalLike): Promise<void> {
+    return podLogs(this, namespace, name, opts, out, signal)
+  }
+
+  podExec(namespace: string, name: string, opts: PodExecOptions, io: ExecIO): Promise<number> {
+    return podExec(this, namespace, name, opts, io)
+  }
+
+  podExecSession(namespace: string, name: string, opts: PodExecOptions): ExecSession {
+    return podExecSession(this, namespace, name, opts)
+  }
+
+  podPortForward(namespace: string, name: string, port: number): PortForwardTunnel {
+    return podPortForward(this, namespace, name, port)
   }
 
   discovery(): readonly KindInfo[] {
@@ -82,6 +103,7 @@ export class ApiServer implements ApiClient {
   }
 
   get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T {
+    if (isMetricsResource(resource)) return metricsGet(this, resource, namespace, name) as T
     const info = this.kind(resource)
     const o = this.store.peek(info.plural, nsFor(info, namespace), name)
     if (!o) throw notFound(qualifiedResource(info), name)
@@ -89,6 +111,7 @@ export class ApiServer implements ApiClient {
   }
 
   list<T extends KubeObject = KubeObject>(resource: string, opts?: ListOptions): ObjectList<T> {
+    if (isMetricsResource(resource)) return metricsList(this, resource, opts) as ObjectList<T>
     const info = this.kind(resource)
     const match = filterFor(info, opts)
     const items = this.store.all(info.plural).filter(match).map((o) => deepCopy(o) as T)
@@ -119,7 +142,7 @@ export class ApiServer implements ApiClient {
     delete m.managedFields
     // Registry strategies reset status on create (PrepareForCreate); nodes may register with one.
     if (info.hasStatus && !KEEP_STATUS_ON_CREATE.has(info.kind)) delete o.status
-    admit(info, o, { op: 'create', now: this.clock.nowISO() })
+    admit(info, o, { op: 'create', now: this.clock.nowISO(), randomSuffix: (n) => this.random.string(n, NAME_SUFFIX_ALPHABET) })
     if (this.store.peek(info.plural, m.namespace, m.name!)) throw alreadyExists(qualifiedResource(info), m.name!)
     if (opts?.dryRun === 'All') return deepCopy(o) as T
     return this.commit(info, 'ADDED', o) as T
@@ -233,6 +256,8 @@ export class ApiServer implements ApiClient {
   // ---- internals ----
 
   private kind(resource: string): KindInfo {
+    // metrics.k8s.io is served by get/list only (metrics.ts): every other verb is 405.
+    if (isMetricsResource(resource)) metricsMethodNotAllowed()
     return resolveKind(resource, this.kinds)
   }
 

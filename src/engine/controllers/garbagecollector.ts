@@ -13,13 +13,16 @@ import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN, ignoreGoneOrConflict, tryGet, t
 import type { VirtualClock } from '../runtime/clock'
 import { WorkQueue } from '../runtime/workqueue'
 
+/** GetDeletableResources: kinds served with delete, list and watch (not read-only ones like metrics.k8s.io). */
+const isCollectable = (k: KindInfo): boolean => ['delete', 'list', 'watch'].every((v) => k.verbs.includes(v))
+
 export function startGarbageCollector(api: ApiServer, clock: VirtualClock, onError?: (name: string, key: string, err: unknown) => void): () => void {
   const index = new OwnerIndex()
   const gc: GC = { api, index }
   const queue = new WorkQueue(clock, (key) => sync(gc, key), 'garbagecollector', onError)
   const enqueue = (resource: string, o: KubeObject) => queue.add(refKey({ resource, namespace: o.metadata.namespace, name: o.metadata.name! }))
   // Objects that existed before the collector started.
-  for (const k of api.discovery()) for (const o of api.list(k.plural).items) index.observe(k.plural, 'ADDED', o)
+  for (const k of api.discovery().filter(isCollectable)) for (const o of api.list(k.plural).items) index.observe(k.plural, 'ADDED', o)
   const stop = api.onAnyChange((ev) => {
     const o = ev.object
     index.observe(ev.resource, ev.type, o)
@@ -35,7 +38,7 @@ export function startGarbageCollector(api: ApiServer, clock: VirtualClock, onErr
     }
   })
   // Objects that existed before the collector started.
-  for (const k of api.discovery()) for (const o of api.list(k.plural).items) if (o.metadata.ownerReferences?.length || o.metadata.deletionTimestamp) enqueue(k.plural, o)
+  for (const k of api.discovery().filter(isCollectable)) for (const o of api.list(k.plural).items) if (o.metadata.ownerReferences?.length || o.metadata.deletionTimestamp) enqueue(k.plural, o)
   return stop
 }
 

@@ -45,7 +45,8 @@ function sync(api: ApiServer, name: string): void | { requeueAfterMs: number } {
   // Count again: most objects go at once, pods with a grace period stay for a while.
   const left: Remaining = { counts: new Map(), finalizers: new Map() }
   for (const k of api.discovery()) {
-    if (!k.namespaced) continue
+    // Only deletable kinds count (upstream's deleter skips read-only ones such as metrics.k8s.io).
+    if (!k.namespaced || !k.verbs.includes('delete')) continue
     const items = api.list(k.plural, { namespace: name }).items
     if (items.length) left.counts.set(k.plural, items.length)
     for (const o of items) for (const f of o.metadata.finalizers ?? []) left.finalizers.set(f, (left.finalizers.get(f) ?? 0) + 1)

@@ -1,7 +1,12 @@
-// What a container does once started, decided from its image and command (data in
-// images/catalog.ts; the rules are documented in images/CONTEXT.md).
+// A stand-in container process for kubelets built without the process layer (process/spawn.ts):
+// the old guesses from the catalog — a server keeps running and stops quickly on SIGTERM, a
+// shell image exits 0 at once, `sleep N` runs N s, any other command runs until killed. Unit
+// tests of the lifecycle use it; the cluster runs real processes (createCluster passes spawn).
 import type { Container } from '../../api/types'
 import { lookupImage } from '../images/catalog'
+import type { ContainerProcess, ProcessExit, SpawnOptions } from './process/types'
+import type { Fabric } from '../network/types'
+import type { HttpResult, NetworkAccess } from '../../shell'
 
 export interface Behaviour {
   /** How long the process runs before exiting 0; undefined = until stopped. */
@@ -22,10 +27,7 @@ function sleepSeconds(argv: string[]): number | 'forever' | undefined {
   return Number(m[1]) * unit
 }
 
-/**
- * An init container's custom command (other than `sleep`) finishes after 1 s: init containers
- * are one-shot set-up steps (write a file, run a migration). A later issue runs them for real.
- */
+/** An init container's custom command (other than `sleep`) finishes after 1 s in this stand-in. */
 export const INIT_COMMAND_RUN_MS = 1_000
 
 export function containerBehaviour(c: Container, init = false): Behaviour {
@@ -37,4 +39,43 @@ export function containerBehaviour(c: Container, init = false): Behaviour {
   // A custom command is PID 1 without a SIGTERM handler: deleting waits out the grace period.
   if (sleep === undefined || sleep === 'forever') return { runMs: undefined, stopMs: undefined }
   return { runMs: Math.round(sleep * 1000), stopMs: undefined }
+}
+
+/** SIGKILL's exit code: 128 + 9. */
+const SIGKILL_EXIT = 137
+
+/** A SpawnContainer that follows containerBehaviour on the clock (no shell, no output). */
+export function spawnFromBehaviour(o: SpawnOptions): ContainerProcess {
+  const b = containerBehaviour(o.container, o.init)
+  const startedAtMs = o.clock.now()
+  let resolve!: (e: ProcessExit) => void
+  const exited = new Promise<ProcessExit>((r) => { resolve = r })
+  let done = false
+  const cancels: (() => void)[] = []
+  const finish = (exitCode: number) => {
+    if (done) return
+    done = true
+    for (const c of cancels) c()
+    resolve({ exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', atMs: o.clock.now() })
+  }
+  if (b.runMs !== undefined) cancels.push(o.clock.after(b.runMs, () => finish(0)))
+  return {
+    exited,
+    term: () => { if (b.stopMs !== undefined && !done) cancels.push(o.clock.after(b.stopMs, () => finish(0))) },
+    kill: () => finish(SIGKILL_EXIT),
+    usage: () => ({ cpuMillicores: 0, memoryBytes: 0 }),
+    exec: async (argv, io) => { io.stderr.write(`exec: "${argv[0]}": not available in this runtime\n`); return 126 },
+    session: () => { throw new Error('interactive sessions need the process layer') },
+    processes: () => [{ pid: 1, user: 'root', command: [...(o.container.command ?? []), ...(o.container.args ?? [])].join(' ') || o.image.entrypoint.concat(o.image.cmd).join(' '), startedAtMs }],
+  }
+}
+
+/** A network with nothing on it: for kubelets built without the cluster's fabric (unit tests). */
+export function isolatedFabric(): Fabric {
+  const refuse: NetworkAccess = {
+    http: async () => ({ kind: 'error', code: 'unreachable' }) as HttpResult,
+    connect: async () => ({ kind: 'error', code: 'unreachable' }),
+    resolve: () => undefined,
+  }
+  return { attach: () => {}, detach: () => {}, listen: () => () => {}, access: () => refuse, listenerAt: () => undefined }
 }

@@ -11,12 +11,24 @@ import type { SeededRandom } from '../runtime/random'
 import { WorkQueue, keyOf, splitKey } from '../runtime/workqueue'
 import type { EventRecorder } from '../events/recorder'
 import type { PodIPAllocator } from '../network/ipam'
-import { containerBehaviour } from './behaviour'
-import { Containers } from './containers'
+import type { Fabric, Netns } from '../network/types'
+import type { ImageResolution, ImageSpec } from '../images/types'
+import { MemoryFileSystem, createCancel, type FileSystem } from '../../shell'
+import { parseQuantity, quantityValue } from '../../api/quantity'
+import { spawnFromBehaviour, isolatedFabric } from './behaviour'
+import { Containers, type Launch } from './containers'
 import { computePodStatus } from './status'
-import { ImageStore } from './imagestore'
-import type { ContainerRuntime, PodRuntime } from './runtime'
-import { stageDelay, type StageName } from './stages'
+import { ImageStore, catalogResolution } from './imagestore'
+import { newContainerRuntime, type ContainerRuntime, type PodRuntime } from './runtime'
+import { stageDelay, nextBackoff, type StageName } from './stages'
+import type { SpawnContainer } from './process/types'
+import { hasProbes } from './prober/prober'
+import type { PodProberFactory, ProbeHost } from './prober/types'
+import { PodVolumeManager } from './volumes/manager'
+import { LogStore, type InstanceSink } from './logs'
+import type { containerEnv } from './env'
+import { createNodeServer } from './server'
+import type { NodeServer } from '../apiserver/nodeproxy'
 
 type Pod = CorePod & KubeObject
 
@@ -29,7 +41,25 @@ export interface KubeletOptions {
   nodeName: string
   nodeIP: string
   ipam: PodIPAllocator
+  /** The cluster's network; pods' namespaces attach to it (default: an isolated stand-in). */
+  fabric?: Fabric
+  /** The node's own filesystem, for hostPath volumes (default: an empty one). */
+  hostFs?: FileSystem
+  /** What a registry answers for an image reference (default: the catalog; everything found). */
+  resolveImage?: (image: string) => ImageResolution
+  /** Starts a container's PID 1 (default: the catalog's stand-in behaviour, no shell). */
+  spawn?: SpawnContainer
+  /** Liveness/readiness/startup probes per pod (default: none; a readiness probe is then ignored). */
+  prober?: PodProberFactory
+  /** Where container output goes (default: a store of this kubelet's own). */
+  logs?: LogStore
+  /** The container's environment (default: the image's ENV, literal values, HOSTNAME, the kubernetes Service). */
+  env?: typeof containerEnv
 }
+
+/** The volume reconciler's back-off for a failing mount: 500 ms doubling to 2m2s (nestedpendingoperations). */
+const MOUNT_RETRY_INITIAL_MS = 500
+const MOUNT_RETRY_MAX_MS = 122_000
 
 const HEX = '0123456789abcdef'
 /** A failed sandbox is retried on the next pod sync, about 10 s later. */
@@ -59,8 +89,38 @@ export class Kubelet {
   private queue: WorkQueue
   private stopWatch?: () => void
   private readonly containers: Containers
+  private readonly volumes = new Map<string, PodVolumeManager>() // uid → the pod's volumes
+  readonly fabric: Fabric
+  readonly hostFs: FileSystem
+  /** The node's network namespace (probes come from here). */
+  readonly netns: Netns
+  /** Container logs on this node (current and previous instance per container). */
+  readonly logs: LogStore
+  /** What this kubelet serves the API server (logs, exec, port-forward, usage). */
+  readonly server: NodeServer
+  private readonly sinks = new Map<ContainerRuntime, InstanceSink>()
 
   constructor(private readonly o: KubeletOptions) {
+    this.fabric = o.fabric ?? isolatedFabric()
+    this.hostFs = o.hostFs ?? new MemoryFileSystem()
+    this.netns = { kind: 'node', ip: o.nodeIP, name: o.nodeName }
+    this.logs = o.logs ?? new LogStore(o.clock)
+    this.server = createNodeServer({
+      clock: o.clock,
+      fabric: this.fabric,
+      logs: this.logs,
+      process: (uid, name) => {
+        const rt = this.pods.get(uid)
+        const c = rt && [...rt.containers, ...rt.initContainers].find((x) => x.name === name)
+        return c?.state === 'running' ? c.process : undefined
+      },
+      podStatus: (uid) => {
+        const rt = this.pods.get(uid)
+        const pod = this.latest.get(uid)
+        return rt && pod ? computePodStatus(pod, rt, { hostIP: o.nodeIP }, o.clock.nowISO()) : undefined
+      },
+      pods: () => [...this.pods.values()].map((rt) => ({ uid: rt.uid, containers: [...rt.initContainers, ...rt.containers].map((c) => c.name) })),
+    })
     this.queue = new WorkQueue(o.clock, (key) => this.sync(key), `kubelet-${o.nodeName}`)
     this.containers = new Containers({
       o,
@@ -70,6 +130,10 @@ export class Kubelet {
       event: (rt, type, reason, message, c) => this.event(rt, type, reason, message, c),
       containerID: () => this.containerID(),
       finishKill: (rt) => this.finishKill(rt),
+      resolve: (image) => (o.resolveImage ?? catalogResolution)(image),
+      launch: (rt, c, spec, image) => this.launch(rt, c, spec, image),
+      resync: (rt) => this.queue.add(rt.key),
+      exited: (c) => { this.sinks.get(c)?.end(); this.sinks.delete(c) },
     })
   }
 
@@ -96,18 +160,36 @@ export class Kubelet {
 
   private forget(uid: string): void {
     const rt = this.pods.get(uid)
-    if (rt) for (const cancel of rt.timers) cancel()
+    if (rt) {
+      for (const cancel of rt.timers) cancel()
+      this.containers.killAll(rt)
+      this.teardown(rt)
+    }
     this.pods.delete(uid)
     this.latest.delete(uid)
     this.admitting.delete(uid)
+    this.logs.forget(uid)
     this.o.ipam.release(uid)
   }
 
-  /** Run `fn` after a stage's delay (or `ms`), unless the pod goes away first. */
-  private later(rt: PodRuntime, delay: StageName | number, fn: () => void): void {
+  /** Run `fn` after a stage's delay (or `ms`), unless the pod goes away first. Returns a cancel. */
+  private later(rt: PodRuntime, delay: StageName | number, fn: () => void): () => void {
     const ms = typeof delay === 'number' ? delay : stageDelay(delay, this.o.random)
-    const cancel = this.o.clock.after(ms, () => { rt.timers.delete(cancel); fn(); this.queue.add(rt.key) })
+    const timer = this.o.clock.after(ms, () => { rt.timers.delete(cancel); fn(); this.queue.add(rt.key) })
+    const cancel = () => { timer(); rt.timers.delete(cancel) }
     rt.timers.add(cancel)
+    return cancel
+  }
+
+  /** The sandbox and volumes go: the pod IP leaves the network, emptyDirs are deleted. */
+  private teardown(rt: PodRuntime): void {
+    rt.prober?.stop()
+    rt.prober = undefined
+    if (rt.netns?.kind === 'pod') this.fabric.detach(rt.netns)
+    rt.netns = undefined
+    this.volumes.get(rt.uid)?.tearDown()
+    this.volumes.delete(rt.uid)
+    for (const c of [...rt.initContainers, ...rt.containers]) { this.sinks.get(c)?.end(); this.sinks.delete(c) }
   }
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string, c?: ContainerRuntime): void {
@@ -150,10 +232,7 @@ export class Kubelet {
     const inits = pod.spec?.initContainers ?? []
     // While init containers run, app containers wait with reason PodInitializing.
     const waitingReason = inits.length ? 'PodInitializing' : 'ContainerCreating'
-    const runtime = (c: Container, init: boolean): ContainerRuntime => ({
-      name: c.name, init, image: c.image ?? '', behaviour: containerBehaviour(c, init), state: 'waiting', waitingReason,
-      imageReady: false, restartCount: 0, backoffMs: 0, backoffUpdatedAt: 0, instance: 0, changing: false,
-    })
+    const runtime = (c: Container, init: boolean): ContainerRuntime => newContainerRuntime(c.name, c.image ?? '', init, init ? 'PodInitializing' : waitingReason)
     return {
       uid: pod.metadata.uid!,
       key: keyOf(pod),
@@ -164,6 +243,7 @@ export class Kubelet {
       nextInit: 0,
       nextToStart: 0,
       killing: false,
+      volumesReady: false,
       timers: new Set(),
     }
   }
@@ -171,7 +251,27 @@ export class Kubelet {
   private admit(pod: Pod): void {
     const rt = this.newRuntime(pod)
     this.pods.set(rt.uid, rt)
-    this.later(rt, 'sandbox', () => this.createSandbox(rt, !!pod.spec?.hostNetwork))
+    this.volumes.set(rt.uid, new PodVolumeManager({ api: this.o.api, pod, nodeName: this.o.nodeName, nodeIP: this.o.nodeIP, hostFs: this.hostFs, now: () => this.o.clock.now() }))
+    this.mountVolumes(rt, !!pod.spec?.hostNetwork, 0)
+  }
+
+  /**
+   * syncPod waits for the pod's volumes before the sandbox: a missing configMap keeps the pod in
+   * ContainerCreating, without an IP, with a Warning `FailedMount` each time the reconciler retries.
+   */
+  private mountVolumes(rt: PodRuntime, hostNetwork: boolean, retryMs: number): void {
+    const vm = this.volumes.get(rt.uid)
+    const pod = this.latest.get(rt.uid)
+    if (vm && pod) vm.updatePod(pod)
+    const problem = vm?.setUp()
+    if (problem) {
+      this.event(rt, 'Warning', 'FailedMount', problem.message)
+      const wait = nextBackoff(retryMs, 0, 0, MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS)
+      this.later(rt, wait, () => this.mountVolumes(rt, hostNetwork, wait))
+      return
+    }
+    rt.volumesReady = true
+    this.later(rt, 'sandbox', () => this.createSandbox(rt, hostNetwork))
   }
 
   /** The pause container and its network; with the pod CIDR exhausted, retry as the pod worker does. */
@@ -186,7 +286,77 @@ export class Kubelet {
     }
     rt.sandboxReady = true
     rt.podIP = ip
+    const pod = this.latest.get(rt.uid)
+    rt.netns = hostNetwork ? this.netns : { kind: 'pod', ip, namespace: pod?.metadata.namespace ?? 'default', podName: pod?.metadata.name ?? '' }
+    if (!hostNetwork) this.fabric.attach(rt.netns)
+    if (pod && this.o.prober && [...(pod.spec?.containers ?? [])].some(hasProbes)) rt.prober = this.o.prober(pod, this.probeHost(rt))
     this.containers.startNext(rt)
+  }
+
+  private probeHost(rt: PodRuntime): ProbeHost {
+    return {
+      clock: this.o.clock,
+      random: this.o.random,
+      net: this.fabric.access(this.netns),
+      exec: async (name, argv, timeoutMs) => {
+        const c = rt.containers.find((x) => x.name === name)
+        if (!c?.process) return { exitCode: 126, output: '' }
+        let output = ''
+        const w = { write: (s: string) => { output += s } }
+        const cancel = createCancel()
+        const stopTimer = this.o.clock.after(timeoutMs, () => cancel.abort())
+        try {
+          const exitCode = await c.process.exec(argv, { stdout: w, stderr: w, signal: cancel.signal })
+          return { exitCode, output }
+        } finally {
+          stopTimer()
+        }
+      },
+      event: (type, reason, message, name) => {
+        const c = [...rt.containers, ...rt.initContainers].find((x) => x.name === name)
+        this.event(rt, type, reason, message, c)
+      },
+      onResult: (kind, name, success) => {
+        const c = rt.containers.find((x) => x.name === name)
+        if (!c || rt.killing) return
+        if (kind === 'readiness') c.probeReady = success
+        else if (kind === 'startup' && success) c.startupDone = true
+        else if (!success) this.containers.probeFailed(rt, name, kind === 'startup' ? 'startup' : 'liveness')
+        this.queue.add(rt.key)
+      },
+    }
+  }
+
+  /** A container's env and filesystem, then PID 1 (or why it cannot be configured). */
+  private launch(rt: PodRuntime, c: ContainerRuntime, spec: Container, image: ImageSpec): Launch {
+    const pod = this.latest.get(rt.uid)!
+    const hostname = (pod.spec?.hostname ?? pod.metadata.name ?? '').slice(0, 63)
+    let env: Record<string, string>
+    if (this.o.env) {
+      const r = this.o.env(this.o.api, pod, spec, image, { podIP: rt.podIP ?? '', hostIP: this.o.nodeIP, nodeName: this.o.nodeName })
+      if ('problem' in r) return { problem: r.problem.message }
+      for (const w of r.warnings ?? []) this.event(rt, 'Warning', w.reason, w.message, c)
+      env = r.env
+    } else {
+      env = fallbackEnv(spec, image, hostname)
+    }
+    const vm = this.volumes.get(rt.uid)
+    const fs = vm
+      ? vm.containerFs(spec, image, { hostname, podIP: rt.podIP ?? '' })
+      : Object.assign(new MemoryFileSystem(), { mounts: () => [] })
+    const limit = spec.resources?.limits?.memory
+    const containerId = c.containerID
+    const start = () => {
+      this.sinks.get(c)?.end()
+      const log = this.logs.open(rt.uid, c.name, { containerId })
+      this.sinks.set(c, log)
+      return (this.o.spawn ?? spawnFromBehaviour)({
+        pod, container: spec, image, init: c.init, podIP: rt.podIP ?? '', nodeName: this.o.nodeName, nodeIP: this.o.nodeIP,
+        fs, env, log, fabric: this.fabric, netns: rt.netns ?? this.netns, clock: this.o.clock,
+        memoryLimitBytes: limit !== undefined ? quantityBytes(limit) : undefined,
+      })
+    }
+    return { start }
   }
 
   /** Static pods (kubeadm manifests): the mirror pod is created Running, its images present. */
@@ -201,7 +371,10 @@ export class Kubelet {
       c.containerID = this.containerID()
       c.state = 'running'
       c.startedAt = rt.startTime
+      c.probeReady = true
+      c.startupDone = true
     }
+    rt.volumesReady = true
     rt.nextToStart = rt.containers.length
     this.pods.set(rt.uid, rt)
     this.latest.set(rt.uid, created)
@@ -236,6 +409,7 @@ export class Kubelet {
 
   private finishKill(rt: PodRuntime): void {
     const { namespace, name } = splitKey(rt.key)
+    this.teardown(rt)
     try {
       const pod = this.o.api.get<Pod>('pods', namespace, name)
       this.writeStatus(pod, rt)
@@ -260,4 +434,25 @@ export class Kubelet {
     const updated = this.o.api.updateStatus<Pod>('pods', { ...pod, status })
     this.latest.set(rt.uid, updated)
   }
+}
+
+/** `128Mi` → 134217728. */
+function quantityBytes(q: string | number): number | undefined {
+  const parsed = parseQuantity(q)
+  return parsed ? Math.floor(quantityValue(parsed)) : undefined
+}
+
+/**
+ * The container's environment until the kubelet's env builder exists: the image's ENV, HOSTNAME,
+ * the pod's literal values, and the kubernetes Service variables every pod gets.
+ */
+function fallbackEnv(spec: Container, image: ImageSpec, hostname: string): Record<string, string> {
+  const env: Record<string, string> = { ...(image.env ?? {}), HOSTNAME: hostname }
+  for (const e of spec.env ?? []) if (e.value !== undefined || !e.valueFrom) env[e.name] = e.value ?? ''
+  Object.assign(env, {
+    KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443', KUBERNETES_SERVICE_PORT_HTTPS: '443',
+    KUBERNETES_PORT: 'tcp://10.96.0.1:443', KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+    KUBERNETES_PORT_443_TCP_PROTO: 'tcp', KUBERNETES_PORT_443_TCP_PORT: '443', KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+  })
+  return env
 }

@@ -26,6 +26,8 @@ export const STAGES = {
   restart: { delayMs: 100, jitterMs: 200, does: 'a restart after back-off: the pod worker syncs again' },
   kill: { delayMs: 10, jitterMs: 20, does: 'the pod worker sees deletionTimestamp: event Killing per container' },
   remove: { delayMs: 20, jitterMs: 30, does: 'after the containers stopped: final status, then DELETE with grace 0' },
+  pullFailed: { delayMs: 900, jitterMs: 1200, does: 'the registry answers a missing tag or repository: Failed, ErrImagePull' },
+  resync: { delayMs: 10_000, jitterMs: 5_000, does: 'a pod whose last sync failed is synced again (backOffPeriod 10 s, jitter 0.5)' },
 } as const satisfies Record<string, Stage>
 
 export type StageName = keyof typeof STAGES
@@ -40,6 +42,19 @@ export const PULL_JITTER = 0.1
 /** Upstream's crash-loop back-off: 10 s, doubling, capped at 5 min (kubelet MaxContainerBackOff). */
 export const BACKOFF_INITIAL_MS = 10_000
 export const BACKOFF_MAX_MS = 300_000
+
+/** Image pull back-off (kubelet's imageBackOff): the same 10 s doubling to 5 min. */
+export const IMAGE_BACKOFF_INITIAL_MS = 10_000
+export const IMAGE_BACKOFF_MAX_MS = 300_000
+
+/**
+ * flowcontrol.Backoff.Next: an entry untouched for 2 × max (or new) starts at `initial`, otherwise
+ * doubles up to `max`. Pull failures at 0 s, 10 s, 30 s wait 10 s, 20 s, 40 s.
+ */
+export function nextBackoff(currentMs: number, lastUpdateMs: number, nowMs: number, initialMs: number, maxMs: number): number {
+  if (currentMs === 0 || nowMs - lastUpdateMs > 2 * maxMs) return initialMs
+  return Math.min(currentMs * 2, maxMs)
+}
 
 /** spec.terminationGracePeriodSeconds' default. */
 export const DEFAULT_GRACE_SECONDS = 30

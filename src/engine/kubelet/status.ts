@@ -6,8 +6,13 @@ import { imageID, statusImage } from '../images/catalog'
 import type { ContainerRuntime, PodRuntime, TerminatedState } from './runtime'
 
 function terminated(t: TerminatedState) {
-  return { terminated: { containerID: t.containerID, exitCode: t.exitCode, finishedAt: t.finishedAt, reason: t.reason, startedAt: t.startedAt } }
+  const s: Record<string, unknown> = { containerID: t.containerID, exitCode: t.exitCode, finishedAt: t.finishedAt, reason: t.reason, startedAt: t.startedAt }
+  if (t.message) s.message = t.message
+  return { terminated: s }
 }
+
+/** Ready: running, past its startup probe, and its readiness probe (if any) succeeded. */
+export const containerReady = (c: ContainerRuntime) => c.state === 'running' && c.startupDone && c.probeReady
 
 function containerStatus(c: ContainerRuntime): ContainerStatus {
   if (c.init) return initContainerStatus(c)
@@ -24,9 +29,9 @@ function containerStatus(c: ContainerRuntime): ContainerStatus {
     imageID: pulled ? imageID(c.image) : '',
     lastState: c.lastTerminated ? terminated(c.lastTerminated) : {},
     name: c.name,
-    ready: c.state === 'running',
+    ready: containerReady(c),
     restartCount: c.restartCount,
-    started: c.state === 'running',
+    started: c.state === 'running' && c.startupDone,
     state,
   }
   if (s.containerID === undefined) delete s.containerID
@@ -49,6 +54,8 @@ function initContainerStatus(c: ContainerRuntime): ContainerStatus {
 export function podPhase(pod: Pod, rt: PodRuntime): string {
   // A pod being deleted whose containers all stopped is terminal (1.27+): Succeeded or Failed.
   const terminal = rt.killing
+  // An init container failed and will not be retried (restartPolicy Never): the pod failed.
+  if (rt.initFailed) return 'Failed'
   let running = 0, waiting = 0, stopped = 0, succeeded = 0
   for (const c of rt.containers) {
     if (c.state === 'running') running++
@@ -76,17 +83,19 @@ export interface NodeFacts {
 export function computePodStatus(pod: Pod, rt: PodRuntime, node: NodeFacts, now: string): PodStatus {
   const old = pod.status ?? {}
   const phase = podPhase(pod, rt)
-  const notReady = rt.containers.filter((c) => c.state !== 'running').map((c) => c.name)
+  const notReady = rt.containers.filter((c) => !containerReady(c)).map((c) => c.name)
   const done = phase === 'Succeeded' || phase === 'Failed'
+  // GeneratePodReadyCondition / GeneratePodInitializedCondition: only a Succeeded pod says PodCompleted.
+  const completed = phase === 'Succeeded'
   const ready: Condition = notReady.length === 0
     ? { type: 'Ready', status: 'True' }
-    : done
+    : completed
       ? { type: 'Ready', status: 'False', reason: 'PodCompleted' }
       : { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${notReady.join(' ')}]` }
   const containersReady: Condition = { ...ready, type: 'ContainersReady' }
   const conds = old.conditions as Condition[] | undefined
   const incomplete = rt.initContainers.filter((c) => !(c.state === 'terminated' && c.terminated?.exitCode === 0)).map((c) => c.name)
-  const initialized: Condition = done
+  const initialized: Condition = completed
     ? { type: 'Initialized', status: 'True', reason: 'PodCompleted' }
     : incomplete.length
       ? { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]` }

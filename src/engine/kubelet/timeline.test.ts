@@ -10,7 +10,7 @@ import type { KubeObject } from '../../api/types'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any
 
-function timeline(seed: number, pod: KubeObject, runMs: number, deleteAtMs?: number): string {
+async function timeline(seed: number, pod: KubeObject, runMs: number, deleteAtMs?: number): Promise<string> {
   const c = createCluster({ seed })
   const t0 = c.clock.now()
   const lines: string[] = []
@@ -28,11 +28,11 @@ function timeline(seed: number, pod: KubeObject, runMs: number, deleteAtMs?: num
   })
   c.api.create('pods', pod)
   if (deleteAtMs !== undefined) {
-    c.advance(deleteAtMs)
+    await c.advanceAsync(deleteAtMs)
     lines.push(`${at()} ---    kubectl delete pod`)
     c.api.delete('pods', 'default', pod.metadata.name!)
   }
-  c.advance(runMs - (deleteAtMs ?? 0))
+  await c.advanceAsync(runMs - (deleteAtMs ?? 0))
   return lines.join('\n') + '\n'
 }
 
@@ -46,19 +46,19 @@ const pod = (name: string, container: Loose, spec: Loose = {}): KubeObject =>
   ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name, ...container }], ...spec } })
 
 describe('kubelet timelines (golden)', () => {
-  it('nginx: pull, create, start, then graceful delete', () => {
-    golden('nginx.txt', timeline(7, pod('web', { image: 'nginx' }), 20_000, 10_000))
+  it('nginx: pull, create, start, then graceful delete', async () => {
+    golden('nginx.txt', await timeline(7, pod('web', { image: 'nginx' }), 20_000, 10_000))
   })
 
-  it('busybox without a command: Completed, then CrashLoopBackOff with growing back-off', () => {
-    golden('busybox-crashloop.txt', timeline(7, pod('bb', { image: 'busybox' }), 120_000))
+  it('busybox without a command: Completed, then CrashLoopBackOff with growing back-off', async () => {
+    golden('busybox-crashloop.txt', await timeline(7, pod('bb', { image: 'busybox' }), 120_000))
   })
 
-  it('an init container, then nginx: Init:0/1, PodInitializing, Running', () => {
-    golden('init-then-nginx.txt', timeline(7, pod('web', { image: 'nginx:1.25' }, { initContainers: [{ name: 'wait', image: 'busybox', command: ['sleep', '3'] }] }), 15_000))
+  it('an init container, then nginx: Init:0/1, PodInitializing, Running', async () => {
+    golden('init-then-nginx.txt', await timeline(7, pod('web', { image: 'nginx:1.25' }, { initContainers: [{ name: 'wait', image: 'busybox', command: ['sleep', '3'] }] }), 15_000))
   })
 
-  it('busybox sleep 10 under restartPolicy Never: Succeeded', () => {
-    golden('busybox-sleep-never.txt', timeline(7, pod('once', { image: 'busybox', command: ['sleep', '10'] }, { restartPolicy: 'Never' }), 20_000))
+  it('busybox sleep 10 under restartPolicy Never: Succeeded', async () => {
+    golden('busybox-sleep-never.txt', await timeline(7, pod('once', { image: 'busybox', command: ['sleep', '10'] }, { restartPolicy: 'Never' }), 20_000))
   })
 })

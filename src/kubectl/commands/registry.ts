@@ -25,12 +25,16 @@ import { rolloutCommand } from './rollout'
 import { setCommand } from './set'
 import { diffCommand } from './diff'
 import { editCommand } from './edit'
+import { logsCommand } from './logs'
+import { execCommand } from './exec'
+import { cpCommand } from './cp'
+import { portForwardCommand } from './port-forward'
 
 export const ROOT_COMMANDS: readonly Cmd[] = [
   getCommand, describeCommand, applyCommand, createCommand, deleteCommand, runCommand,
   labelCommand, annotateCommand, explainCommand, versionCommand, clusterInfoCommand,
   apiResourcesCommand, apiVersionsCommand, configCommand, patchCommand, waitCommand, replaceCommand, eventsCommand, topCommand,
-  scaleCommand, rolloutCommand, setCommand, diffCommand, editCommand,
+  scaleCommand, rolloutCommand, setCommand, diffCommand, editCommand, execCommand, logsCommand, cpCommand, portForwardCommand,
 ]
 
 /** Real kubectl verbs that Kubelab does not implement yet: they say so instead of faking output. */

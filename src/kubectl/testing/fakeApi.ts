@@ -1,7 +1,7 @@
 // An in-memory ApiClient for kubectl's unit tests: enough of the API server's behaviour (names,
 // namespaces, selectors, patches, watch, graceful deletion on demand) to pin kubectl's output.
 // Scenario tests against the real engine live in src/testing/kubectl/.
-import type { ApiClient, DeleteOptions, ListOptions, PatchType, WatchOptions, WriteOptions } from '../../api/client'
+import type { AbortSignalLike, ApiClient, ChunkWriter, DeleteOptions, ExecIO, ExecSession, ListOptions, PatchType, PodExecOptions, PodLogOptions, PodSubresources, PortForwardTunnel, WatchOptions, WriteOptions } from '../../api/client'
 import { KINDS, type KindInfo } from '../../api/kinds'
 import type { KubeObject, ObjectList, WatchEvent } from '../../api/types'
 import { alreadyExists, fieldInvalid, fieldRequired, invalid, notFound, badRequest } from '../../api/errors'
@@ -22,6 +22,28 @@ export class FakeApi implements ApiClient {
   writes: Array<{ verb: string; resource: string; name: string; dryRun?: boolean; patch?: unknown }> = []
   /** When true, deleting a pod only marks it (deletionTimestamp); finishDeletes() removes it. */
   graceful = false
+  /** Pod subresources a test scripts (logs, exec, port-forward); unset ones answer BadRequest. */
+  subresources: Partial<PodSubresources> = {}
+
+  private noSubresource(what: string): never {
+    throw badRequest(`${what} is not scripted in this test`)
+  }
+  podLogs(namespace: string, name: string, opts: PodLogOptions, out: ChunkWriter, signal: AbortSignalLike): Promise<void> {
+    if (!this.subresources.podLogs) this.noSubresource('pods/log')
+    return this.subresources.podLogs(namespace, name, opts, out, signal)
+  }
+  podExec(namespace: string, name: string, opts: PodExecOptions, io: ExecIO): Promise<number> {
+    if (!this.subresources.podExec) this.noSubresource('pods/exec')
+    return this.subresources.podExec(namespace, name, opts, io)
+  }
+  podExecSession(namespace: string, name: string, opts: PodExecOptions): ExecSession {
+    if (!this.subresources.podExecSession) this.noSubresource('pods/exec')
+    return this.subresources.podExecSession(namespace, name, opts)
+  }
+  podPortForward(namespace: string, name: string, port: number): PortForwardTunnel {
+    if (!this.subresources.podPortForward) this.noSubresource('pods/portforward')
+    return this.subresources.podPortForward(namespace, name, port)
+  }
 
   constructor(public now: () => string = () => '2026-01-01T00:00:00Z', public kinds: readonly KindInfo[] = KINDS) {
     for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {

@@ -14,6 +14,11 @@ export const sleep: Builtin = {
     }
     let ms = 0
     for (const a of args) {
+      // GNU and busybox sleep take `infinity` (`command: ["sleep", "infinity"]` keeps a pod up).
+      if (/^inf(inity)?$/i.test(a)) {
+        ms = Infinity
+        continue
+      }
       const m = /^(\d+\.?\d*|\.\d+)([smhd]?)$/.exec(a)
       if (!m) {
         ctx.stderr.write(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`)
@@ -22,6 +27,11 @@ export const sleep: Builtin = {
       ms += Number(m[1]) * UNIT_MS[m[2]]
     }
     if (ctx.signal.aborted) return 130
+    if (ms === Infinity) {
+      // No timer: nothing ever falls due, only a signal ends it.
+      await new Promise<void>((resolve) => { ctx.signal.onAbort(resolve) })
+      return 130
+    }
     try {
       await ctx.clock.sleep(Math.round(ms), ctx.signal)
     } catch {

@@ -48,6 +48,18 @@ describe('grep', () => {
     expect((await run('grep "a|b" f.txt')).status).toBe(1)
   })
 
+  it('prints context with -A, -B, -C (and -NUM), GNU separators between groups', async () => {
+    const lines = 'a\nb\nmatch1\nc\nd\ne\nf\nmatch2\ng\n'
+    const { run } = testShell({ files: [{ path: '/home/learner/l.txt', content: lines }] })
+    expect((await run('grep -A1 match l.txt')).stdout).toBe('match1\nc\n--\nmatch2\ng\n')
+    expect((await run('grep -B 2 match2 l.txt')).stdout).toBe('e\nf\nmatch2\n')
+    expect((await run('grep -C1 -n match l.txt')).stdout).toBe('2-b\n3:match1\n4-c\n--\n7-f\n8:match2\n9-g\n')
+    expect((await run('grep -2 match1 l.txt')).stdout).toBe('a\nb\nmatch1\nc\nd\n')
+    expect((await run('grep -A3 match1 l.txt')).stdout).toBe('match1\nc\nd\ne\n')
+    expect((await run('grep --after-context=1 -c match l.txt')).stdout).toBe('2\n')
+    expect(await run('grep -A x match l.txt')).toEqual({ status: 2, stdout: '', stderr: 'grep: x: invalid context length argument\n' })
+  })
+
   it('prefixes file names with several files and reads stdin', async () => {
     const { run } = testShell({ files: [{ path: '/home/learner/a', content: 'x\n' }, { path: '/home/learner/b', content: 'x\ny\n' }] })
     expect((await run('grep x a b')).stdout).toBe('a:x\nb:x\n')

@@ -257,6 +257,8 @@ export class Interpreter implements ExpandHost {
       signal: io.signal,
       columns: io.columns,
       isTTY: io.isTTY,
+      net: this.rt.net,
+      attach: io.attach,
     }
   }
 }

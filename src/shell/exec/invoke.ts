@@ -78,7 +78,7 @@ async function guard(name: string, io: IO, fn: () => number | Promise<number>): 
 }
 
 function ioOf(ctx: CommandContext): IO {
-  return { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal, isTTY: ctx.isTTY, columns: ctx.columns }
+  return { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal, isTTY: ctx.isTTY, columns: ctx.columns, attach: ctx.attach }
 }
 
 export function shellApi(x: Interpreter): ShellApi {

@@ -32,6 +32,17 @@ describe('redirections', () => {
     expect(await run('echo x > /home')).toEqual({ status: 1, stdout: '', stderr: 'sh: /home: Is a directory\n' })
   })
 
+  it('reports a filesystem refusing the write (a read-only mount) and carries on', async () => {
+    const { run, fs } = testShell()
+    fs.mkdir('/etc/config', { recursive: true })
+    const writeFile = fs.writeFile.bind(fs)
+    fs.writeFile = (path: string, content: string) => {
+      if (path.startsWith('/etc/config/')) throw new Error(`${path}: Read-only file system`)
+      writeFile(path, content)
+    }
+    expect(await run('echo x > /etc/config/a; echo next')).toEqual({ status: 0, stdout: 'next\n', stderr: 'sh: /etc/config/a: Read-only file system\n' })
+  })
+
   it('feeds here-documents and here-strings to stdin', async () => {
     const { run } = testShell()
     expect((await run('N=web; cat <<EOF\nname: $N\nEOF')).stdout).toBe('name: web\n')

@@ -13,7 +13,14 @@ export class RedirectError extends Error {}
 function fileWriter(fs: FileSystem, path: string, append: boolean, shown: string): Writer {
   if (fs.isDir(path)) throw new RedirectError(`${shown}: Is a directory`)
   if (!fs.isDir(dirname(path))) throw new RedirectError(`${shown}: No such file or directory`)
-  if (!append || !fs.exists(path)) fs.writeFile(path, '')
+  try {
+    if (!append || !fs.exists(path)) fs.writeFile(path, '')
+  } catch (e) {
+    // A filesystem refusing the open (a read-only mount: `<path>: Read-only file system`) is a
+    // failed redirection, not a broken script: bash reports it and the script goes on.
+    const why = e instanceof Error ? e.message.slice(e.message.lastIndexOf(': ') + 2) : String(e)
+    throw new RedirectError(`${shown}: ${why}`)
+  }
   return {
     write(chunk: string) {
       if (chunk !== '') fs.writeFile(path, (fs.readFile(path) ?? '') + chunk)

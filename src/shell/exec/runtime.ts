@@ -1,7 +1,7 @@
 // What every interpreter (the shell and its subshells) shares: the filesystem, the command
 // registry, the clock, the builtins table and the session's history.
 import type { Builtin } from '../builtins/types'
-import type { CancelSignal, CommandRegistry, FileSystem, ShellClock } from '../types'
+import type { CancelSignal, CommandRegistry, FileSystem, NetworkAccess, ShellClock } from '../types'
 
 export interface Runtime {
   fs: FileSystem
@@ -9,6 +9,8 @@ export interface Runtime {
   clock: ShellClock
   builtins: Record<string, Builtin>
   history: string[]
+  /** The machine's network, when the host gives one. */
+  net?: NetworkAccess
 }
 
 /** Loops give the host a turn every this many iterations, so `while true; do :; done` can be Ctrl-C'd. */

@@ -21,6 +21,8 @@ export class ShellState {
   condDepth = 0
   /** `set -e` and `set -o pipefail`. */
   options = { errexit: false, pipefail: false, xtrace: false }
+  /** `env` sorted (the learner's shell), or in environ order as given (a container's process). */
+  sortEnv = true
 
   constructor(public cwd: string) {}
 
@@ -40,7 +42,8 @@ export class ShellState {
   /** The environment a command sees: exported variables only. */
   exported(): Record<string, string> {
     const env: Record<string, string> = {}
-    for (const [k, v] of [...this.vars].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (v.exported) env[k] = v.value
+    const vars = this.sortEnv ? [...this.vars].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : this.vars
+    for (const [k, v] of vars) if (v.exported) env[k] = v.value
     return env
   }
 
@@ -56,6 +59,7 @@ export class ShellState {
     s.funcDepth = this.funcDepth
     s.condDepth = this.condDepth
     s.options = { ...this.options }
+    s.sortEnv = this.sortEnv
     return s
   }
 }

@@ -42,7 +42,7 @@ describe('kubectl on the engine', () => {
     await c.run('kubectl create namespace shop')
     expect((await c.run('kubectl run web --image=nginx -n shop')).stdout).toBe('pod/web created\n')
     expect((await c.run('kubectl create configmap cfg --from-literal=a=b -n shop')).stdout).toBe('configmap/cfg created\n')
-    expect((await c.run('kubectl get pods,cm -n shop -o name')).stdout).toBe('pod/web\nconfigmap/cfg\n')
+    expect((await c.run('kubectl get pods,cm -n shop -o name')).stdout).toBe('pod/web\nconfigmap/cfg\nconfigmap/kube-root-ca.crt\n')
     expect((await c.run('kubectl get pods')).stderr).toBe('No resources found in default namespace.\n')
   })
 

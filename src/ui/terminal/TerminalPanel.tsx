@@ -70,7 +70,7 @@ export function TerminalPanel({ client }: { client: EngineClient }) {
       client.on('out', (m) => controller.output(m.id, m.data)),
       client.on('exit', (m) => {
         const cwd = m.cwd
-        controller.exit(m.id, m.code, cwd)
+        controller.exit(m.id, m.code, cwd, m.prompt)
         if (cwd && cwd !== shellStore.getState().cwd) shellStore.setState({ cwd })
       }),
       client.on('error', (m) => controller.error(m.message)),

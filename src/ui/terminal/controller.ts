@@ -8,7 +8,7 @@ import { parseKeys, type Key } from './keys'
 import * as L from './lineBuffer'
 import { HistoryNav } from './historyNav'
 import { applyCompletion, formatColumns } from './completion'
-import { promptFor, CONTINUATION_PROMPT, type Prompt } from './prompt'
+import { promptFor, nestedPrompt, CONTINUATION_PROMPT, type Prompt } from './prompt'
 import { isIncomplete } from './continuation'
 
 export interface Output {
@@ -39,6 +39,8 @@ export class TerminalController {
   private mode: Mode = { kind: 'booting' }
   private line: L.Line = L.EMPTY_LINE
   private ps1: Prompt
+  /** A nested session's prompt while it owns the terminal (`kubectl exec -it`), else undefined. */
+  private nested: Prompt | undefined
   /** Lines of a command still being typed (after PS2 `> `: open quote, heredoc, `if` ...). */
   private pending: string[] = []
   /** Cells from the prompt's start to where the cursor was last drawn (to find our way back). */
@@ -46,6 +48,10 @@ export class TerminalController {
   private readonly queue: Key[] = []
   private readonly nav: HistoryNav
   private completionToken = 0
+  /** Lines typed in the current nested session (↑ inside the container does not see the laptop's). */
+  private nestedHistory: string[] = []
+  /** Lines that ran to their exit: only background jobs they started may still write. */
+  private readonly finished = new Set<number>()
   /** Whether the last output left the cursor at the start of a line. */
   private atLineStart = true
 
@@ -56,7 +62,8 @@ export class TerminalController {
     private cwd: string,
   ) {
     this.ps1 = promptFor(cwd)
-    this.nav = new HistoryNav(() => history.entries())
+    // A nested shell keeps its own history (the container's), as after `kubectl exec -it`.
+    this.nav = new HistoryNav(() => (this.nested ? this.nestedHistory : history.entries()))
   }
 
   /** The engine is ready: show the first prompt and replay anything typed during boot. */
@@ -94,16 +101,39 @@ export class TerminalController {
     this.drain()
   }
 
-  /** An `out` chunk from the engine. */
+  /**
+   * An `out` chunk from the engine. A line that already finished can still write: a background
+   * job (`kubectl port-forward pod/web 8000:80 &` printing `Handling connection for 8000`). Like a
+   * real terminal, that text appears where the cursor is; at a prompt it goes above the prompt,
+   * which is redrawn with the line being typed.
+   */
   output(id: number, data: string): void {
-    if (this.mode.kind !== 'running' || this.mode.id !== id || !data) return
+    if (!data) return
+    if (this.mode.kind === 'running' && this.mode.id === id) return this.writeOutput(data)
+    if (!this.finished.has(id)) return
+    if (this.mode.kind === 'prompt' || this.mode.kind === 'completing') {
+      // Erase the prompt and typed line (it may wrap over rows), print, then draw them again below.
+      this.moveToEnd()
+      const up = Math.floor(this.drawnCursor / Math.max(1, this.out.columns))
+      this.out.write(`${up > 0 ? `\x1b[${up}A` : ''}\r\x1b[J`)
+      this.writeOutput(data)
+      if (!this.atLineStart) this.out.write('\r\n')
+      this.redraw(true)
+      return
+    }
     this.writeOutput(data)
   }
 
-  /** The command `id` finished. `cwd` is the shell's directory afterwards, when the engine tells. */
-  exit(id: number, _code: number, cwd?: string): void {
+  /**
+   * The command `id` finished. `cwd` is the shell's directory afterwards, when the engine tells;
+   * `prompt` is the nested session's prompt while one owns the terminal (absent: the learner's).
+   */
+  exit(id: number, _code: number, cwd?: string, prompt?: string): void {
     if (this.mode.kind !== 'running' || this.mode.id !== id) return
+    this.finished.add(id)
     if (cwd) this.setCwd(cwd)
+    if (prompt === undefined || !this.nested) this.nestedHistory = []
+    this.nested = prompt !== undefined ? nestedPrompt(prompt) : undefined
     this.showPrompt()
   }
 
@@ -121,7 +151,7 @@ export class TerminalController {
   }
 
   private get prompt(): Prompt {
-    return this.pending.length ? CONTINUATION_PROMPT : this.ps1
+    return this.pending.length ? CONTINUATION_PROMPT : this.nested ?? this.ps1
   }
 
   private writeOutput(data: string): void {
@@ -166,7 +196,11 @@ export class TerminalController {
       case 'text': return this.edit(L.insert(l, k.text))
       case 'backspace': return this.edit(L.backspace(l))
       case 'delete': return this.edit(L.del(l))
-      case 'eof': return this.edit(L.del(l)) // Ctrl-D on a non-empty line deletes; on an empty one the lab has no logout
+      case 'eof':
+        // Ctrl-D on an empty line ends a nested shell (EOF makes sh exit); the learner's own shell
+        // has no logout in the lab. On a non-empty line it deletes, as readline does.
+        if (!l.text && this.nested && !this.pending.length) { this.edit(L.setText('exit')); return this.submit() }
+        return this.edit(L.del(l))
       case 'left': return this.edit(L.left(l))
       case 'right': return this.edit(L.right(l))
       case 'home': return this.edit(L.home(l))
@@ -206,7 +240,10 @@ export class TerminalController {
     this.line = L.EMPTY_LINE
     this.atLineStart = true
     if (!this.pending.length && !text.trim()) return this.redraw(true)
-    if (text.trim()) this.history.add(text)
+    if (text.trim()) {
+      if (this.nested) this.nestedHistory.push(text)
+      else this.history.add(text)
+    }
     const full = [...this.pending, text].join('\n')
     if (isIncomplete(full)) {
       this.pending.push(text)

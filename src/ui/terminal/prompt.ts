@@ -25,3 +25,14 @@ export function promptFor(cwd: string): Prompt {
 
 /** bash's default PS2: shown while a command needs more lines (open quote, heredoc, `if`). */
 export const CONTINUATION_PROMPT: Prompt = { text: '> ', width: 2 }
+
+/** Escape sequences (colours, cursor moves) take no cells. */
+const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g
+
+/**
+ * A prompt the engine sent as text: a nested session's (`kubectl exec -it web -- sh` shows
+ * busybox's `/ # `, bash's `root@web:/# `). Drawn as is; its width counts visible characters.
+ */
+export function nestedPrompt(text: string): Prompt {
+  return { text, width: [...text.replace(ESCAPES, '')].length }
+}

@@ -150,6 +150,18 @@ describe('pod defaulting', () => {
     expect(b.status.qosClass).toBe('Burstable')
   })
 
+  it('stores quantities in canonical form, in pods and in templates, on create and update', () => {
+    const { api } = newServer()
+    const p = api.create<Loose>('pods', pod('q', { spec: { containers: [{ name: 'a', image: 'x', resources: { limits: { cpu: 0.5, memory: '1.5Gi' }, requests: { cpu: '0.25', memory: '1000M' } } }] } }))
+    expect(p.spec.containers[0].resources).toEqual({ limits: { cpu: '500m', memory: '1536Mi' }, requests: { cpu: '250m', memory: '1G' } })
+    const tpl = { metadata: { labels: { app: 'w' } }, spec: { containers: [{ name: 'w', image: 'nginx', resources: { requests: { cpu: 1.5 } } }] } }
+    const d = api.create<Loose>('deployments', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'w' } }, template: tpl } })
+    expect(d.spec.template.spec.containers[0].resources.requests.cpu).toBe('1500m')
+    d.spec.template.spec.containers[0].resources.limits = { memory: '2048Mi' }
+    const u = api.update<Loose>('deployments', d)
+    expect(u.spec.template.spec.containers[0].resources.limits.memory).toBe('2Gi')
+  })
+
   it('namespaces get the kubernetes finalizer, phase Active and the name label', () => {
     const { api } = newServer()
     const ns = api.get<Loose>('namespaces', undefined, 'default')

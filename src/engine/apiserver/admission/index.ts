@@ -14,6 +14,8 @@ import { validateNamespace } from './validation/namespace'
 import { validateNode } from './validation/node'
 import { validateEvent } from './validation/event'
 import { validateConfigMap } from './validation/configmap'
+import { defaultSecret } from './defaults/secret'
+import { validateSecret } from './validation/secret'
 import { defaultDeployment, defaultReplicaSet } from './defaults/apps'
 import { validateDeployment } from './validation/deployment'
 import { validateReplicaSet } from './validation/replicaset'
@@ -33,6 +35,7 @@ const ADMISSION: Record<string, KindAdmission> = {
   Node: { nameFn: nameIsDNSSubdomain, validate: validateNode },
   Event: { nameFn: nameIsDNSSubdomain, validate: validateEvent },
   ConfigMap: { nameFn: nameIsDNSSubdomain, validate: validateConfigMap },
+  Secret: { nameFn: nameIsDNSSubdomain, defaults: defaultSecret, validate: validateSecret },
   Deployment: { nameFn: nameIsDNSSubdomain, defaults: defaultDeployment, validate: validateDeployment },
   ReplicaSet: { nameFn: nameIsDNSSubdomain, defaults: defaultReplicaSet, validate: validateReplicaSet },
 }

@@ -9,6 +9,8 @@ export interface AdmissionContext {
   old?: KubeObject
   /** clock.nowISO() at the time of the request. */
   now: string
+  /** `n` characters of the generateName alphabet (bcdfghjklmnpqrstvwxz2456789), from the server's seeded stream. */
+  randomSuffix?: (n: number) => string
 }
 
 /** Mutates `obj` in place (it is already the server's private copy). */

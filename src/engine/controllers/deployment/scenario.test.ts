@@ -23,18 +23,18 @@ const setImage = (image: string) => c.api.patch('deployments', 'default', 'web',
 const deployment = () => c.api.get('deployments', 'default', 'web') as unknown as Deployment
 
 describe('rolling update in a whole cluster', () => {
-  it('3 replicas → new image: after 1 s there are 4 pods of which 3 ready; the rollout completes', () => {
+  it('3 replicas → new image: after 1 s there are 4 pods of which 3 ready; the rollout completes', async () => {
     c = cluster()
     c.api.create('deployments', webDeployment(3) as unknown as KubeObject)
-    c.advance(30_000)
+    await c.advanceAsync(30_000)
     expect(pods().filter(isPodReady)).toHaveLength(3)
     setImage('nginx:1.26')
-    c.advance(1000)
+    await c.advanceAsync(1000)
     // 25% of 3: maxSurge rounds up to 1, maxUnavailable down to 0.
     expect(pods()).toHaveLength(4)
     expect(pods().filter(isPodReady)).toHaveLength(3)
     expect(rss().map((rs) => rs.spec!.replicas)).toEqual([3, 1])
-    c.advance(60_000)
+    await c.advanceAsync(60_000)
     expect(rss().map((rs) => rs.spec!.replicas)).toEqual([0, 3])
     expect(pods().map((p) => p.spec!.containers[0].image)).toEqual(['nginx:1.26', 'nginx:1.26', 'nginx:1.26'])
     expect(deployment().status).toMatchObject({ replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3 })
@@ -45,13 +45,13 @@ describe('rolling update in a whole cluster', () => {
 })
 
 describe('a rollout that never becomes ready', () => {
-  it('busybox (exits at once, CrashLoopBackOff) never counts as available: old pods keep serving, then ProgressDeadlineExceeded', () => {
+  it('busybox (exits at once, CrashLoopBackOff) never counts as available: old pods keep serving, then ProgressDeadlineExceeded', async () => {
     c = cluster()
     c.api.create('deployments', webDeployment(3, undefined, { progressDeadlineSeconds: 60 }) as unknown as KubeObject)
-    c.advance(30_000)
+    await c.advanceAsync(30_000)
     setImage('busybox')
     const seen: number[] = []
-    for (let t = 0; t < 70; t++) { c.advance(1000); seen.push(pods().filter((p) => p.spec!.containers[0].image === 'nginx:1.25' && isPodReady(p)).length) }
+    for (let t = 0; t < 70; t++) { await c.advanceAsync(1000); seen.push(pods().filter((p) => p.spec!.containers[0].image === 'nginx:1.25' && isPodReady(p)).length) }
     expect(Math.min(...seen)).toBe(3)
     expect(rss().map((rs) => rs.spec!.replicas)).toEqual([3, 1])
     const name = rss()[1].metadata!.name
@@ -62,14 +62,14 @@ describe('a rollout that never becomes ready', () => {
 })
 
 describe('Recreate in a whole cluster', () => {
-  it('no new pod exists while an old pod is still there', () => {
+  it('no new pod exists while an old pod is still there', async () => {
     c = cluster()
     c.api.create('deployments', webDeployment(2, { type: 'Recreate' }) as unknown as KubeObject)
-    c.advance(30_000)
+    await c.advanceAsync(30_000)
     setImage('nginx:1.26')
     let overlap = 0
     for (let t = 0; t < 120; t++) {
-      c.advance(500)
+      await c.advanceAsync(500)
       const images = new Set(pods().map((p) => p.spec!.containers[0].image))
       if (images.size > 1) overlap++
     }
@@ -79,15 +79,15 @@ describe('Recreate in a whole cluster', () => {
 })
 
 describe('minReadySeconds in a whole cluster', () => {
-  it('minReadySeconds 10: pods are ready at once but available only 10 s later', () => {
+  it('minReadySeconds 10: pods are ready at once but available only 10 s later', async () => {
     c = cluster()
     c.api.create('deployments', webDeployment(3, undefined, { minReadySeconds: 10 }) as unknown as KubeObject)
-    c.advance(8000)
+    await c.advanceAsync(8000)
     expect(pods().filter(isPodReady)).toHaveLength(3)
     expect(deployment().status?.availableReplicas ?? 0).toBe(0)
     expect(deployment().status?.conditions?.find((x) => x.type === 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' })
     expect(rss()[0].spec!.minReadySeconds).toBe(10)
-    c.advance(15_000)
+    await c.advanceAsync(15_000)
     expect(deployment().status?.availableReplicas).toBe(3)
     expect(deployment().status?.conditions?.find((x) => x.type === 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' })
   })

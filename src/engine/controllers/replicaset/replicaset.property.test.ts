@@ -23,8 +23,8 @@ function rsObject(replicas: number): KubeObject {
 }
 
 describe('ReplicaSet controller (property)', () => {
-  it('after any scale/delete sequence and enough time, active owned pods == replicas and all are ready', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 5 }), fc.array(op, { maxLength: 12 }), fc.integer({ min: 1, max: 1000 }), (start, ops, seed) => {
+  it('after any scale/delete sequence and enough time, active owned pods == replicas and all are ready', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 5 }), fc.array(op, { maxLength: 12 }), fc.integer({ min: 1, max: 1000 }), async (start, ops, seed) => {
       const c = createCluster({ seed })
       try {
         const rs = c.api.create('replicasets', rsObject(start))
@@ -37,9 +37,9 @@ describe('ReplicaSet controller (property)', () => {
             const pods = c.api.list('pods', { namespace: 'default' }).items.filter((p) => !p.metadata.deletionTimestamp)
             if (pods.length) { const p = pods[o.index % pods.length]; c.api.delete('pods', 'default', p.metadata.name!) }
           }
-          c.advance(o.kind === 'wait' ? o.ms : 0)
+          await c.advanceAsync(o.kind === 'wait' ? o.ms : 0)
         }
-        c.advance(120_000)
+        await c.advanceAsync(120_000)
         const pods = c.api.list('pods', { namespace: 'default' }).items
         const owned = pods.filter((p) => isControlledBy(p, rs.metadata.uid!))
         expect(owned.filter((p) => !p.metadata.deletionTimestamp && !['Succeeded', 'Failed'].includes((p.status as Loose)?.phase))).toHaveLength(want)
@@ -51,5 +51,5 @@ describe('ReplicaSet controller (property)', () => {
         c.stop()
       }
     }), { numRuns: 40 })
-  })
+  }, 60_000)
 })

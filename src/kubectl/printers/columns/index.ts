@@ -6,6 +6,7 @@ import type { KindColumns } from './types'
 import { podColumns } from './pod'
 import { nodeColumns, namespaceColumns, configMapColumns, eventColumns } from './core'
 import { deploymentColumns, replicaSetColumns, serviceColumns } from './workloads'
+import { secretColumns } from './secret'
 
 export const GENERIC_COLUMNS: KindColumns = {
   columns: [{ name: 'Name' }, { name: 'Age' }],
@@ -17,6 +18,7 @@ const BY_KIND: Record<string, KindColumns> = {
   Node: nodeColumns,
   Namespace: namespaceColumns,
   ConfigMap: configMapColumns,
+  Secret: secretColumns,
   Event: eventColumns,
   Deployment: deploymentColumns,
   ReplicaSet: replicaSetColumns,

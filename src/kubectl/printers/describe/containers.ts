@@ -2,7 +2,7 @@
 
 import type { Container, ContainerStatus } from '../../../api/types'
 import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer'
-import { canonical } from './quantity'
+import { canonical, parseQuantity } from './quantity'
 
 type State = ContainerStatus['state']
 
@@ -45,11 +45,30 @@ export function describeProbe(p: NonNullable<Container['livenessProbe']>): strin
     const port = String(p.httpGet.port ?? '')
     const host = p.httpGet.host ?? ''
     const hostPort = port ? `${host.includes(':') ? `[${host}]` : host}:${port}` : host
-    return `http-get ${(p.httpGet.scheme ?? 'HTTP').toLowerCase()}://${hostPort}${p.httpGet.path ?? ''} ${attrs}`
+    const path = p.httpGet.path ?? ''
+    // url.URL.String(): a path without its leading slash gains one when there is a host.
+    const shownPath = path !== '' && !path.startsWith('/') && hostPort !== '' ? `/${path}` : path
+    return `http-get ${(p.httpGet.scheme ?? 'HTTP').toLowerCase()}://${hostPort}${encodeURI(shownPath)} ${attrs}`
   }
   if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port)} ${attrs}`
   if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`
   return `unknown ${attrs}`
+}
+
+/**
+ * resourcehelper.ExtractContainerResourceValue: the container's own request/limit in units of the
+ * divisor, rounded up (cpu 250m with divisor 1 → "1"; memory 64Mi with divisor 1Mi → "64").
+ * Unset values read 0; a resource it does not know (or another container's) reads "".
+ */
+function resourceFieldValue(c: Container, resource: string, containerName: string | undefined, divisor: string | undefined): string {
+  if (containerName && containerName !== c.name) return ''
+  const m = /^(limits|requests)\.(cpu|memory|ephemeral-storage)$/.exec(resource)
+  if (!m) return ''
+  const list = (m[1] === 'limits' ? c.resources?.limits : c.resources?.requests) ?? {}
+  const milli = parseQuantity(list[m[2]] as string | undefined)?.milli ?? 0n
+  const div = parseQuantity(divisor ?? '1')?.milli ?? 1000n
+  if (div <= 0n) return ''
+  return String((milli + div - 1n) / div)
 }
 
 function describeEnv(c: Container, w: PrefixWriter, fieldValue: (apiVersion: string, path: string) => string): void {
@@ -72,7 +91,13 @@ function describeEnv(c: Container, w: PrefixWriter, fieldValue: (apiVersion: str
     }
     const vf = e.valueFrom
     if (vf.fieldRef) w.write(LEVEL_3, `${e.name}:\t${fieldValue(vf.fieldRef.apiVersion ?? 'v1', vf.fieldRef.fieldPath)} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`)
-    else if (vf.resourceFieldRef) w.write(LEVEL_3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`)
+    else if (vf.resourceFieldRef) {
+      const res = vf.resourceFieldRef.resource
+      let value = resourceFieldValue(c, res, vf.resourceFieldRef.containerName, vf.resourceFieldRef.divisor as string | undefined)
+      // An unset limit reads 0 in the container; describe says what the process really gets.
+      if (value === '0' && (res === 'limits.cpu' || res === 'limits.memory')) value = 'node allocatable'
+      w.write(LEVEL_3, `${e.name}:\t${value} (${res})\n`)
+    }
     else if (vf.secretKeyRef) w.write(LEVEL_3, `${e.name}:\t<set to the key '${vf.secretKeyRef.key}' in secret '${vf.secretKeyRef.name ?? ''}'>\tOptional: ${!!vf.secretKeyRef.optional}\n`)
     else if (vf.configMapKeyRef) w.write(LEVEL_3, `${e.name}:\t<set to the key '${vf.configMapKeyRef.key}' of config map '${vf.configMapKeyRef.name ?? ''}'>\tOptional: ${!!vf.configMapKeyRef.optional}\n`)
   }
@@ -86,6 +111,9 @@ function describeMounts(c: Container, w: PrefixWriter): void {
     if (m.subPath) flags.push(`path=${JSON.stringify(m.subPath)}`)
     w.write(LEVEL_3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`)
   }
+  const devices = [...(c.volumeDevices ?? [])].sort((a, b) => (a.devicePath < b.devicePath ? -1 : a.devicePath > b.devicePath ? 1 : 0))
+  if (devices.length > 0) w.write(LEVEL_2, `Devices:${mounts.length === 0 ? '\t<none>' : ''}\n`)
+  for (const d of devices) w.write(LEVEL_3, `${d.devicePath} from ${d.name}\n`)
 }
 
 export function describeContainers(label: string, containers: Container[], statuses: ContainerStatus[] | undefined, w: PrefixWriter,
@@ -102,6 +130,11 @@ export function describeContainers(label: string, containers: Container[], statu
     w.write(LEVEL_2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`)
     const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')
     w.write(LEVEL_2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`)
+    const seccomp = c.securityContext?.seccompProfile
+    if (seccomp) {
+      w.write(LEVEL_2, `SeccompProfile:\t${seccomp.type}\n`)
+      if (seccomp.type === 'Localhost') w.write(LEVEL_3, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`)
+    }
     if ((c.command ?? []).length > 0) {
       w.write(LEVEL_2, 'Command:\n')
       for (const s of c.command!) for (const line of s.split('\n')) w.write(LEVEL_3, line + '\n')

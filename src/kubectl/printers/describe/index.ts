@@ -6,6 +6,7 @@ import { describePod } from './pod'
 import { describeNode } from './node'
 import { describeNamespace, describeConfigMap } from './simple'
 import { describeGeneric } from './generic'
+import { describeSecret } from './secret'
 import { describeDeployment, describeReplicaSet } from './apps'
 
 const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) => string> = {
@@ -13,6 +14,7 @@ const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) => stri
   Node: describeNode,
   Namespace: describeNamespace,
   ConfigMap: describeConfigMap,
+  Secret: describeSecret,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
 }

@@ -1,6 +1,7 @@
 // kubectl describe pod (describePod in describe.go).
 
-import type { Pod, KubeObject } from '../../../api/types'
+import type { Container, Pod, KubeObject } from '../../../api/types'
+import { fromLabelSelector, selectorToString, type LabelSelector } from '../../../api/labels'
 import { translateTimestampSince } from '../age'
 import { PrefixWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z } from './writer'
 import { describeContainers } from './containers'
@@ -13,7 +14,8 @@ const opt = (v: boolean | undefined) => (v === undefined || v === null ? '<nil>'
 
 function describeVolume(v: Volume, w: PrefixWriter): void {
   if (v.hostPath) {
-    w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? ''}\n`)
+    // The API server defaults the type to "" (printed empty); only an undefaulted one reads <none>.
+    w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`)
   } else if (v.emptyDir) {
     const size = v.emptyDir.sizeLimit ? canonical(v.emptyDir.sizeLimit as string) : '<unset>'
     w.write(LEVEL_2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${size}\n`)
@@ -51,6 +53,21 @@ export function describeVolumes(volumes: Volume[] | undefined, w: PrefixWriter, 
   }
 }
 
+type SpreadConstraint = NonNullable<NonNullable<Pod['spec']>['topologySpreadConstraints']>[number]
+
+/** describeTopologySpreadConstraints: `zone:DoNotSchedule when max skew 1 is exceeded for selector app=web`. */
+function describeTopologySpreadConstraints(tscs: SpreadConstraint[] | undefined, w: PrefixWriter): void {
+  if (!tscs || tscs.length === 0) return
+  const sorted = [...tscs].sort((a, b) => (a.topologyKey < b.topologyKey ? -1 : a.topologyKey > b.topologyKey ? 1 : 0))
+  w.write(LEVEL_0, 'Topology Spread Constraints:\t')
+  sorted.forEach((t, i) => {
+    if (i !== 0) w.write(LEVEL_0, '\t')
+    let line = `${t.topologyKey}:${t.whenUnsatisfiable} when max skew ${t.maxSkew} is exceeded`
+    if (t.labelSelector) line += ` for selector ${selectorToString(fromLabelSelector(t.labelSelector as LabelSelector)) || '<none>'}`
+    w.write(LEVEL_0, `${line}\n`)
+  })
+}
+
 /** qos.GetPodQOS, simplified to cpu/memory: Guaranteed, Burstable or BestEffort. */
 export function podQOS(pod: Pod): string {
   if (pod.status?.qosClass) return pod.status.qosClass
@@ -70,15 +87,17 @@ export function podQOS(pod: Pod): string {
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }
 
-/** The value a fieldRef env var resolves to (only the common metadata/status paths). */
+/**
+ * EnvValueRetriever: the value describe shows beside a fieldRef env var. kubectl converts the path
+ * with its scheme's default field-label conversion, which knows only metadata.name and
+ * metadata.namespace; every other path (spec.nodeName, status.podIP...) shows empty, as in
+ * kubectl 1.30 (kubernetes/kubernetes#109482): `NODE:   (v1:spec.nodeName)`.
+ */
 function fieldValue(pod: Pod) {
   return (_apiVersion: string, path: string): string => {
-    const map: Record<string, string | undefined> = {
-      'metadata.name': pod.metadata?.name, 'metadata.namespace': pod.metadata?.namespace, 'metadata.uid': pod.metadata?.uid,
-      'spec.nodeName': pod.spec?.nodeName, 'spec.serviceAccountName': pod.spec?.serviceAccountName,
-      'status.hostIP': pod.status?.hostIP, 'status.podIP': pod.status?.podIP,
-    }
-    return map[path] ?? ''
+    if (path === 'metadata.name') return pod.metadata?.name ?? ''
+    if (path === 'metadata.namespace') return pod.metadata?.namespace ?? ''
+    return ''
   }
 }
 
@@ -106,6 +125,11 @@ export function describePod(obj: KubeObject, ctx: DescribeContext, events: KubeO
   }
   if (status.reason) w.write(LEVEL_0, `Reason:\t${status.reason}\n`)
   if (status.message) w.write(LEVEL_0, `Message:\t${status.message}\n`)
+  const seccomp = spec.securityContext?.seccompProfile
+  if (seccomp) {
+    w.write(LEVEL_0, `SeccompProfile:\t${seccomp.type}\n`)
+    if (seccomp.type === 'Localhost') w.write(LEVEL_1, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`)
+  }
   w.write(LEVEL_0, `IP:\t${status.podIP ?? ''}\n`)
   if ((status.podIPs ?? []).length === 0) w.write(LEVEL_0, 'IPs:\t<none>\n')
   else {
@@ -117,6 +141,9 @@ export function describePod(obj: KubeObject, ctx: DescribeContext, events: KubeO
   if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`)
   if ((spec.initContainers ?? []).length > 0) describeContainers('Init Containers', spec.initContainers!, status.initContainerStatuses, w, '', fieldValue(pod))
   describeContainers('Containers', spec.containers ?? [], status.containerStatuses, w, '', fieldValue(pod))
+  if ((spec.ephemeralContainers ?? []).length > 0) {
+    describeContainers('Ephemeral Containers', spec.ephemeralContainers as Container[], status.ephemeralContainerStatuses, w, '', fieldValue(pod))
+  }
   if ((spec.readinessGates ?? []).length > 0) {
     w.write(LEVEL_0, 'Readiness Gates:\n  Type\tStatus\n')
     for (const g of spec.readinessGates!) {
@@ -132,6 +159,7 @@ export function describePod(obj: KubeObject, ctx: DescribeContext, events: KubeO
   w.write(LEVEL_0, `QoS Class:\t${podQOS(pod)}\n`)
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector)
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations)
+  describeTopologySpreadConstraints(spec.topologySpreadConstraints, w)
   describeEvents(events, w, ctx.now)
   return w.toString()
 }

@@ -22,5 +22,6 @@ export function fakeApi(objects: KubeObject[]): ApiClient {
     },
     create: readOnly, update: readOnly, updateStatus: readOnly, patch: readOnly, delete: readOnly, deleteCollection: readOnly,
     watch: () => () => {},
+    podLogs: readOnly, podExec: readOnly, podExecSession: readOnly, podPortForward: readOnly,
   }
 }

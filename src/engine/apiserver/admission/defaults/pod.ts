@@ -3,6 +3,7 @@
 // NoExecute for 300 s), Priority (priority 0) and ServiceAccount (serviceAccountName default).
 import type { AdmissionContext, Loose } from '../types'
 import type { KubeObject } from '../../../../api/types'
+import { canonicalQuantity } from '../../../../api/quantity'
 
 /** 30 s: how long the kubelet waits after SIGTERM before SIGKILL, unless the pod says otherwise. */
 export const DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30
@@ -26,11 +27,27 @@ export function defaultPullPolicy(image: string | undefined): string {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent'
 }
 
+/**
+ * Quantities are stored in canonical form, as the API server's Go types re-serialise them:
+ * `cpu: 0.5` reads back as `500m`, `memory: 1.5Gi` as `1536Mi`, `1000M` as `1G`.
+ */
+function canonicalizeResources(resources: Loose): void {
+  for (const part of ['limits', 'requests']) {
+    const list = resources[part] as Record<string, unknown> | undefined
+    if (!list) continue
+    for (const [name, q] of Object.entries(list)) {
+      const canonical = canonicalQuantity(q)
+      if (canonical !== undefined) list[name] = canonical
+    }
+  }
+}
+
 function defaultContainer(c: Loose, forPod: boolean): void {
   c.terminationMessagePath ??= TERMINATION_MESSAGE_PATH
   c.terminationMessagePolicy ??= 'File'
   c.imagePullPolicy ??= defaultPullPolicy(c.image)
   c.resources ??= {}
+  canonicalizeResources(c.resources)
   // SetDefaults_Pod (pods only, not templates): a limit without a request means request = limit.
   if (forPod && c.resources.limits) {
     c.resources.requests ??= {}
@@ -85,6 +102,43 @@ export function defaultPodSpec(spec: Loose, forPod = false): void {
   }
 }
 
+/** Where the ServiceAccount admission plugin mounts the token, CA bundle and namespace. */
+export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount'
+/** 3607 s: the projected token's lifetime (an hour plus the 7 s upstream adds to spot stale use). */
+export const SERVICE_ACCOUNT_TOKEN_EXPIRATION_SECONDS = 3607
+/** The ConfigMap the root CA publisher keeps in every namespace. */
+export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt'
+
+/**
+ * The ServiceAccount admission plugin: unless the pod opts out (automountServiceAccountToken:
+ * false), add the projected `kube-api-access-<5 chars>` volume (token, ca.crt, namespace) and mount
+ * it read-only in every container that does not already mount something there.
+ */
+function mountServiceAccountToken(spec: Loose, randomSuffix: (n: number) => string): void {
+  if (spec.automountServiceAccountToken === false) return
+  const volumes: Loose[] = (spec.volumes ??= [])
+  const existing = volumes.find((v) => v.name?.startsWith('kube-api-access-') && v.projected)
+  const name = existing?.name ?? `kube-api-access-${randomSuffix(5)}`
+  if (!existing) {
+    volumes.push({
+      name,
+      projected: {
+        defaultMode: DEFAULT_VOLUME_MODE,
+        sources: [
+          { serviceAccountToken: { expirationSeconds: SERVICE_ACCOUNT_TOKEN_EXPIRATION_SECONDS, path: 'token' } },
+          { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: ROOT_CA_CONFIGMAP } },
+          { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+        ],
+      },
+    })
+  }
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    const mounts: Loose[] = (c.volumeMounts ??= [])
+    if (mounts.some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH)) continue
+    mounts.push({ mountPath: SERVICE_ACCOUNT_MOUNT_PATH, name, readOnly: true })
+  }
+}
+
 export function defaultPod(obj: KubeObject, ctx: AdmissionContext): void {
   const pod = obj as Loose
   const spec = (pod.spec ??= {})
@@ -100,6 +154,7 @@ export function defaultPod(obj: KubeObject, ctx: AdmissionContext): void {
     const has = spec.tolerations.some((t: Loose) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'))
     if (!has) spec.tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS })
   }
+  if (ctx.randomSuffix) mountServiceAccountToken(spec, ctx.randomSuffix)
   // PrepareForCreate: a new pod is Pending with its QoS class.
   pod.status = { phase: 'Pending', qosClass: computeQOSClass(spec) }
 }

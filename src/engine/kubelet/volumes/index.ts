@@ -1,0 +1,10 @@
+// The volume manager's public face: what the kubelet (LIFECYCLE) and the runtime use.
+export * from './types'
+export { PodVolumeManager, volumeType, checkHostPath, payloadDirName, type PodVolumeManagerOptions } from './manager'
+export { MountedFileSystem, imageRoot, READ_ONLY, BUSY, type Mount } from './containerfs'
+export { hostsFile, resolvConf, hostnameFile, hostDomain, CLUSTER_DNS_IP, CLUSTER_DOMAIN, TERMINATION_LOG_PATH } from './kubeletfiles'
+export { fieldRefValue, resourceFieldValue, formatMap, type RuntimeFacts, type Allocatable } from './downward'
+export { decodeBase64, encodeBase64, illegalBase64Byte } from './base64'
+export { serviceAccountToken, TOKEN_ISSUER } from './token'
+export { ROOT_CA_CONFIGMAP, CLUSTER_CA_PEM } from './sources'
+export { createNodeFileSystem, NODE_DIRS } from './hostfs'
