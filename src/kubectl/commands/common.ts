@@ -74,9 +74,19 @@ export function finishManifestCommand(inv: Invocation, printed: KubeObject[], ou
  * server keeps its reason but gains kubectl's context, e.g.
  * `Unable to find "/v1, Resource=pods" that match label selector "a in (b", field selector "": ...`.
  */
+/**
+ * The resource name a request uses: the plural, or `plural.group` when another group serves the
+ * same plural (metrics.k8s.io's `pods` and `nodes` beside the core ones), as client-go's REST
+ * paths keep them apart.
+ */
+export function requestResource(inv: Invocation, kind: KindInfo): string {
+  const shared = kind.group !== '' && inv.api.discovery().some((k) => k !== kind && k.plural === kind.plural)
+  return shared ? `${kind.plural}.${kind.group}` : kind.plural
+}
+
 export function listSelected(inv: Invocation, kind: KindInfo, opts: ListOptions): KubeObject[] {
   try {
-    return inv.api.list(kind.plural, opts).items
+    return inv.api.list(requestResource(inv, kind), opts).items
   } catch (e) {
     if (!isStatusError(e) || (e.status.reason !== 'BadRequest' && e.status.reason !== 'NotFound')) throw e
     const gvr = `${kind.group ? `${kind.group}/` : '/'}${kind.version}, Resource=${kind.plural}`

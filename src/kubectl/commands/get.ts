@@ -9,7 +9,7 @@ import type { Cmd, Invocation } from '../command'
 import { CmdError, formatStatusError } from '../errors'
 import { isMultiType, parseResourceArgs, type ResourceRequest } from '../resources'
 import { formatTable, printObjects, sortObjects, tableFor, type PrintOptions } from '../printers/index'
-import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, labelColumns, listSelected, nsFor, printErrors } from './common'
+import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG, labelColumns, listSelected, nsFor, requestResource, printErrors } from './common'
 
 /** 128 + SIGINT: what the shell reports when Ctrl-C ends `kubectl get -w`. */
 const EXIT_INTERRUPTED = 130
@@ -33,7 +33,7 @@ function fetch(inv: Invocation, reqs: ResourceRequest[], errs: Array<{ text: str
       const objs: KubeObject[] = []
       for (const name of r.names) {
         try {
-          objs.push(inv.api.get(r.kind.plural, ns, name))
+          objs.push(inv.api.get(requestResource(inv, r.kind), ns, name))
         } catch (e) {
           if (!isStatusError(e)) throw e
           if (e.status.reason === 'NotFound' && ignoreNotFound) continue
@@ -46,7 +46,7 @@ function fetch(inv: Invocation, reqs: ResourceRequest[], errs: Array<{ text: str
     const opts = { namespace: ns, labelSelector: flagStr(p, 'selector'), fieldSelector: flagStr(p, 'field-selector') }
     const objs = listSelected(inv, r.kind, opts)
     // The resourceVersion to watch from comes from a plain list (listSelected returns items only).
-    const resourceVersion = flagBool(p, 'watch') || flagBool(p, 'watch-only') ? inv.api.list(r.kind.plural, opts).metadata.resourceVersion : undefined
+    const resourceVersion = flagBool(p, 'watch') || flagBool(p, 'watch-only') ? inv.api.list(requestResource(inv, r.kind), opts).metadata.resourceVersion : undefined
     out.push({ kind: r.kind, objs, resourceVersion })
   }
   return out

@@ -34,3 +34,15 @@ describe('kubectl top on the engine', () => {
     expect((await c.run('kubectl top pod -A --no-headers')).stdout).toMatch(/^default +web +\d+m +\d+Mi +\n/)
   })
 })
+
+describe('kubectl get on metrics.k8s.io', () => {
+  it('lists PodMetrics, not the core pods that share the plural', async () => {
+    const c = new TestCluster({ seed: 14 })
+    await c.run('kubectl run web --image=nginx:1.25')
+    c.advance('60s')
+    const out = await c.run('kubectl get pods.metrics.k8s.io -o jsonpath={.items[*].kind}')
+    expect(out).toMatchObject({ code: 0, stdout: 'PodMetrics' })
+    expect((await c.run('kubectl get podmetrics web -o jsonpath={.containers[0].name}')).stdout).toBe('web')
+    expect((await c.run('kubectl get pods -o jsonpath={.items[*].kind}')).stdout).toBe('Pod')
+  })
+})
