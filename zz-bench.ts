@@ -1,2 +1,0 @@
-import { measureRollout } from './bench/rollout'
-const b: any = await measureRollout(); console.log(JSON.stringify(b).slice(0, 600))
