@@ -4,6 +4,7 @@
 // ReadLogs does: since, tail, timestamps, limitBytes, follow.
 import type { AbortSignalLike, ChunkWriter, PodLogOptions } from '../../api/client'
 import type { ContainerLogSink, LogLine } from './process/types'
+import { utf8Length } from '../../shell'
 
 /**
  * Lines kept per instance. A real node rotates a container's log file at 10 MiB
@@ -179,14 +180,6 @@ export function writeLog(instance: LogInstance, opts: PodLogOptions, nowMs: numb
   })
 }
 
-function utf8Length(s: string): number {
-  let n = 0
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
-  }
-  return n
-}
 
 /** The longest prefix of `s` within `bytes` UTF-8 bytes (never splitting a character). */
 function truncateUtf8(s: string, bytes: number): string {

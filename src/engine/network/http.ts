@@ -2,6 +2,9 @@
 // HTTP server adds (Date, Content-Length) when the modelled program did not write them itself.
 import type { HttpResult } from '../../shell'
 import type { HttpResponse } from './types'
+import { utf8Length } from '../../shell'
+
+export { utf8Length }
 
 /** Reason phrases as Go's net/http and nginx write them (RFC 9110). */
 export const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -19,20 +22,6 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout', 505: 'HTTP Version Not Supported',
 }
 
-/** Bytes of `s` in UTF-8 (Content-Length counts bytes: "é" is 2). */
-export function utf8Length(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4 // a surrogate pair is one 4-byte code point
-      i++
-    } else n += 3
-  }
-  return n
-}
 
 /** IMF-fixdate, as the Date header has it: `Thu, 01 Jan 2026 00:00:00 GMT`. */
 export function httpDate(ms: number): string {

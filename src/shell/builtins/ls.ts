@@ -4,6 +4,7 @@ import { resolvePath } from '../path'
 import type { CommandContext, FileSystem } from '../types'
 import type { Builtin } from './types'
 import { getopt, withUsage } from './util'
+import { utf8Length } from '../bytes'
 
 const DEFAULT_COLUMNS = 80
 /** Directory size in `ls -l`, as ext4 reports an empty directory block. */
@@ -18,9 +19,6 @@ interface Opts {
   recursive: boolean
 }
 
-function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length
-}
 
 /** GNU ls: no column is narrower than this (one character and two spaces). */
 const MIN_COLUMN_WIDTH = 3

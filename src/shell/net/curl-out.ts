@@ -1,6 +1,10 @@
 // curl's printed forms: the progress meter (lib/progress.c), `-w` write-out variables, and the
 // response header block that -i/-I/-v show.
 import type { HttpResult } from '../types'
+import { utf8Length } from '../bytes'
+
+/** Bytes in UTF-8 (what curl counts for size_download and the meter). */
+export const byteLength = utf8Length
 
 const KB = 1024
 const MB = KB * KB
@@ -100,17 +104,3 @@ export function headerValue(headers: [string, string][], name: string): string |
   return headers.find(([k]) => k.toLowerCase() === name)?.[1]
 }
 
-/** Bytes in UTF-8 (what curl counts for size_download and the meter). */
-export function byteLength(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
-}

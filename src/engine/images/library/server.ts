@@ -5,6 +5,10 @@
 import type { CancelSignal, CommandContext } from '../../../shell'
 import type { HttpResponse, IncomingRequest, Listener } from '../../network/types'
 import type { Program, ProcessHost } from '../types'
+import { utf8Length } from '../../../shell'
+
+/** UTF-8 byte length (access logs and Content-Length count bytes, not characters). */
+export const byteLength = utf8Length
 
 /** What a log line's text may depend on: the time it is written, the env, the pod. */
 export interface LineCtx {
@@ -227,18 +231,6 @@ export function json(status: number, body: string, extra: Record<string, string>
   return text(status, body, 'application/json', extra)
 }
 
-/** UTF-8 byte length (access logs and Content-Length count bytes, not characters). */
-export function byteLength(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++ }
-    else n += 3
-  }
-  return n
-}
 
 /** The request's Host header as the client sent it (`localhost:9876`), or the address it reached. */
 export function hostHeader(req: IncomingRequest): string {
