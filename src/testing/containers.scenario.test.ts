@@ -157,6 +157,36 @@ spec:
   })
 })
 
+describe('configMap volumes', () => {
+  it('follow an edit of the ConfigMap within a sync period, not at once', async () => {
+    const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: reader
+spec:
+  containers:
+  - name: reader
+    image: busybox:1.36
+    command: ['sleep', '3600']
+    volumeMounts:
+    - name: cfg
+      mountPath: /etc/app
+  volumes:
+  - name: cfg
+    configMap:
+      name: app
+`
+    const c = new TestCluster({ seed: 65, files: [file('reader.yaml', POD)] })
+    await c.sh('kubectl create configmap app --from-literal=mode=blue').sh('kubectl apply -f reader.yaml').advance('10s')
+    expect((await c.run('kubectl exec reader -- cat /etc/app/mode')).stdout).toBe('blue')
+    await c.sh(`kubectl patch configmap app -p '{"data":{"mode":"green"}}'`)
+    expect((await c.run('kubectl exec reader -- cat /etc/app/mode')).stdout).toBe('blue')
+    await c.advance('70s')
+    expect((await c.run('kubectl exec reader -- cat /etc/app/mode')).stdout).toBe('green')
+    expect((await c.run('kubectl exec reader -- sh -c "echo x > /etc/app/mode"')).stderr).toMatch(/Read-only file system/)
+  })
+})
+
 describe('environment, logs and exits', () => {
   it('kubectl exec pod-env -- printenv shows the pod env and the service variables', async () => {
     const POD = `apiVersion: v1

@@ -58,6 +58,12 @@ export interface KubeletOptions {
 }
 
 /** The volume reconciler's back-off for a failing mount: 500 ms doubling to 2m2s (nestedpendingoperations). */
+/**
+ * 60 s: how often mounted configMap, secret, downwardAPI and projected volumes are re-read (the
+ * kubelet's sync period; upstream adds the configMap cache TTL, so an edit shows up within about
+ * a minute, never at once).
+ */
+export const VOLUME_REFRESH_MS = 60_000
 const MOUNT_RETRY_INITIAL_MS = 500
 const MOUNT_RETRY_MAX_MS = 122_000
 
@@ -272,6 +278,18 @@ export class Kubelet {
     }
     rt.volumesReady = true
     this.later(rt, 'sandbox', () => this.createSandbox(rt, hostNetwork))
+    this.later(rt, VOLUME_REFRESH_MS, () => this.refreshVolumes(rt))
+  }
+
+  /** Mounted atomic volumes follow their ConfigMaps, Secrets and the pod's labels, once a sync period. */
+  private refreshVolumes(rt: PodRuntime): void {
+    if (rt.killing) return
+    const vm = this.volumes.get(rt.uid)
+    const pod = this.latest.get(rt.uid)
+    if (!vm) return
+    if (pod) vm.updatePod(pod)
+    vm.refresh()
+    this.later(rt, VOLUME_REFRESH_MS, () => this.refreshVolumes(rt))
   }
 
   /** The pause container and its network; with the pod CIDR exhausted, retry as the pod worker does. */
