@@ -56,6 +56,10 @@ export async function runToCompletion(session: Session, line: string, o: DriveOp
   while (!done) {
     // An instant `sleep` is advancing the clock itself (one event-loop turn per instant): wait for it.
     if (session.clock.busy) { await drain(); continue }
+    // A command still working through promises (a long `describe | grep` pipeline) is not waiting
+    // on virtual time: let it finish at this instant before the clock moves.
+    await drain()
+    if (done) break
     let next = clock.nextAt()
     if (next === undefined || next > deadline) {
       // Nothing left on the virtual clock: give real work (a module still loading) a few turns of
