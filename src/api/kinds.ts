@@ -31,6 +31,7 @@ export const KINDS: readonly KindInfo[] = [
   { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true, verbs: CRUD, hasStatus: false },
   { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
   { group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
+  { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', singular: 'job', shortNames: [], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
   // metrics.k8s.io (metrics-server): read-only and computed live, never stored (engine/apiserver/metrics.ts).
   // Their plurals repeat core ones, so they come last: a bare `pods` resolves to the core kind.
   { group: 'metrics.k8s.io', version: 'v1beta1', kind: 'NodeMetrics', plural: 'nodes', singular: '', shortNames: [], namespaced: false, verbs: ['get', 'list'], hasStatus: false },

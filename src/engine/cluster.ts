@@ -7,6 +7,7 @@ import { startNamespaceController } from './controllers/namespace'
 import { startRootCACertPublisher } from './controllers/rootcacert'
 import { startReplicaSetController, REPLICASET_CONTROLLER } from './controllers/replicaset/replicaset'
 import { startDeploymentController } from './controllers/deployment'
+import { startJobController, JOB_CONTROLLER } from './controllers/job/job'
 import { VirtualClock, DEFAULT_START_MS } from './runtime/clock'
 import { SeededRandom } from './runtime/random'
 import { EventBroadcaster } from './events/recorder'
@@ -89,6 +90,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   stops.push(startRootCACertPublisher(api, clock, onError))
   stops.push(startReplicaSetController(api, clock, events.recorder({ component: REPLICASET_CONTROLLER }), onError))
   stops.push(startDeploymentController(api, clock, events, actorRandom, onError))
+  stops.push(startJobController(api, clock, events.recorder({ component: JOB_CONTROLLER }), onError))
 
   const scheduler = new Scheduler(api, clock, actorRandom, events.recorder({ component: DEFAULT_SCHEDULER_NAME }, `${DEFAULT_SCHEDULER_NAME}-${MINIKUBE_NODE_NAME}`)).start()
   stops.push(() => scheduler.stop())

@@ -77,7 +77,7 @@ describe('kubectl help and command groups', () => {
     expect(await kubectl(new FakeApi(), newFs(), 'config foo')).toEqual({ code: 1, out: '', err: "error: unknown command \"foo\"\nSee 'kubectl config -h' for help and examples\n" })
   })
   it('create generators Kubelab lacks say so; stray words are unexpected args', async () => {
-    expect((await kubectl(new FakeApi(), newFs(), 'create job web --image=nginx')).err).toBe('error: kubectl create job is not supported in Kubelab yet\n')
+    expect((await kubectl(new FakeApi(), newFs(), 'create cronjob web --image=nginx --schedule="* * * * *"')).err).toBe('error: kubectl create cronjob is not supported in Kubelab yet\n')
     expect((await kubectl(new FakeApi(), newFs(), 'create foo')).err).toBe("error: Unexpected args: [foo]\nSee 'kubectl create -h' for help and examples\n")
   })
 })

@@ -19,6 +19,8 @@ import { validateSecret } from './validation/secret'
 import { defaultDeployment, defaultReplicaSet } from './defaults/apps'
 import { validateDeployment } from './validation/deployment'
 import { validateReplicaSet } from './validation/replicaset'
+import { defaultJob } from './defaults/job'
+import { validateJob } from './validation/job'
 
 export type { AdmissionContext } from './types'
 
@@ -38,6 +40,7 @@ const ADMISSION: Record<string, KindAdmission> = {
   Secret: { nameFn: nameIsDNSSubdomain, defaults: defaultSecret, validate: validateSecret },
   Deployment: { nameFn: nameIsDNSSubdomain, defaults: defaultDeployment, validate: validateDeployment },
   ReplicaSet: { nameFn: nameIsDNSSubdomain, defaults: defaultReplicaSet, validate: validateReplicaSet },
+  Job: { nameFn: nameIsDNSSubdomain, defaults: defaultJob, validate: validateJob },
 }
 
 /** Register admission for a kind added later (one line per kind, from its own files). */

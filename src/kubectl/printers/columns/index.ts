@@ -7,6 +7,7 @@ import { podColumns } from './pod'
 import { nodeColumns, namespaceColumns, configMapColumns, eventColumns } from './core'
 import { deploymentColumns, replicaSetColumns, serviceColumns } from './workloads'
 import { secretColumns } from './secret'
+import { jobColumns } from './job'
 
 export const GENERIC_COLUMNS: KindColumns = {
   columns: [{ name: 'Name' }, { name: 'Age' }],
@@ -23,6 +24,7 @@ const BY_KIND: Record<string, KindColumns> = {
   Deployment: deploymentColumns,
   ReplicaSet: replicaSetColumns,
   Service: serviceColumns,
+  Job: jobColumns,
 }
 
 export function columnsFor(kind: string): KindColumns {
