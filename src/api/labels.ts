@@ -305,3 +305,23 @@ export function isValidLabelValue(v: string): string[] {
   return errs
 }
 
+const CONFIG_KEY_FMT = '[-._a-zA-Z0-9]+'
+const CONFIG_KEY_MSG = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'"
+const configKeyRe = new RegExp(`^${CONFIG_KEY_FMT}$`)
+
+/** `.`, `..` and a `..` prefix are refused in keys and names that become file names. */
+export function hasChDirPrefix(v: string): string[] {
+  if (v === '.') return ["must not be '.'"]
+  if (v === '..') return ["must not be '..'"]
+  if (v.startsWith('..')) return ["must not start with '..'"]
+  return []
+}
+
+/** validation.IsConfigMapKey (ConfigMap and Secret keys): `[-._a-zA-Z0-9]+`, ≤ 253, not `.`/`..`/`..x`. */
+export function isConfigMapKey(v: string): string[] {
+  const errs: string[] = []
+  if (v.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
+  if (!configKeyRe.test(v)) errs.push(regexError(CONFIG_KEY_MSG, CONFIG_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
+  errs.push(...hasChDirPrefix(v))
+  return errs
+}

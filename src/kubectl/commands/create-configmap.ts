@@ -1,6 +1,6 @@
 // kubectl create configmap NAME --from-literal=k=v --from-file=[key=]path --from-env-file=path.
 // Upstream: pkg/cmd/create/create_configmap.go (same error words).
-import { maxLenError, regexError, DNS1123_SUBDOMAIN_MAX } from '../../api/labels'
+import { isConfigMapKey } from '../../api/labels'
 import type { KubeObject } from '../../api/types'
 import { flagArr } from '../argv'
 import type { Cmd, Invocation } from '../command'
@@ -8,16 +8,6 @@ import { CmdError, fail } from '../errors'
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, OUTPUT_FLAG } from './common'
 import { createGenerated, kindOf } from './generated'
 
-/** validation.IsConfigMapKey: `[-._a-zA-Z0-9]+`, at most 253 characters, not `.`/`..`/`..x`. */
-function isConfigMapKey(v: string): string[] {
-  const errs: string[] = []
-  if (v.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
-  if (!/^[-._a-zA-Z0-9]+$/.test(v)) errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", '[-._a-zA-Z0-9]+', 'key.name', 'KEY_NAME', 'key-name'))
-  if (v === '.') errs.push("must not be '.'")
-  else if (v === '..') errs.push("must not be '..'")
-  else if (v.startsWith('..')) errs.push("must not start with '..'")
-  return errs
-}
 
 function abs(p: string, cwd: string): string {
   return p.startsWith('/') ? p : `${cwd.replace(/\/$/, '')}/${p}`

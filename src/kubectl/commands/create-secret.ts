@@ -2,7 +2,7 @@
 // [--type=T]. Upstream: staging/src/k8s.io/kubectl/pkg/cmd/create/create_secret.go (same error
 // words; values are base64-encoded into data, as the Go client marshals []byte).
 import { isStatusError } from '../../api/errors'
-import { maxLenError, regexError, DNS1123_SUBDOMAIN_MAX } from '../../api/labels'
+import { isConfigMapKey } from '../../api/labels'
 import type { KubeObject } from '../../api/types'
 import { flagArr, flagStr } from '../argv'
 import type { Cmd, Invocation } from '../command'
@@ -10,16 +10,6 @@ import { CmdError, fail } from '../errors'
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, OUTPUT_FLAG, VALIDATE_FLAG } from './common'
 import { createGenerated, kindOf } from './generated'
 
-/** validation.IsConfigMapKey (Secrets share it). */
-function isConfigMapKey(v: string): string[] {
-  const errs: string[] = []
-  if (v.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
-  if (!/^[-._a-zA-Z0-9]+$/.test(v)) errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", '[-._a-zA-Z0-9]+', 'key.name', 'KEY_NAME', 'key-name'))
-  if (v === '.') errs.push("must not be '.'")
-  else if (v === '..') errs.push("must not be '..'")
-  else if (v.startsWith('..')) errs.push("must not start with '..'")
-  return errs
-}
 
 /** Standard base64 of the UTF-8 bytes: `supersecret` → `c3VwZXJzZWNyZXQ=`. */
 function base64(text: string): string {

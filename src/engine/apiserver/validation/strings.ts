@@ -1,30 +1,11 @@
 // String-format checks from k8s.io/apimachinery/pkg/util/validation (v1.30), returning upstream's
 // exact error strings. The label-key family lives in api/labels.ts (selectors need it too).
-import { regexError, maxLenError, inclusiveRangeError, DNS1123_SUBDOMAIN_MAX } from '../../../api/labels'
+import { regexError, maxLenError, inclusiveRangeError, hasChDirPrefix } from '../../../api/labels'
 
 export {
   regexError, maxLenError, inclusiveRangeError, EMPTY_ERROR, isDNS1123Label, isDNS1123Subdomain,
-  isQualifiedName, isValidLabelValue, DNS1123_LABEL_MAX, DNS1123_SUBDOMAIN_MAX,
+  isQualifiedName, isValidLabelValue, DNS1123_LABEL_MAX, DNS1123_SUBDOMAIN_MAX, isConfigMapKey,
 } from '../../../api/labels'
-
-const CONFIG_KEY_FMT = '[-._a-zA-Z0-9]+'
-const CONFIG_KEY_MSG = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'"
-const configKeyRe = new RegExp(`^${CONFIG_KEY_FMT}$`)
-
-function hasChDirPrefix(v: string): string[] {
-  if (v === '.') return ["must not be '.'"]
-  if (v === '..') return ["must not be '..'"]
-  if (v.startsWith('..')) return ["must not start with '..'"]
-  return []
-}
-
-export function isConfigMapKey(v: string): string[] {
-  const errs: string[] = []
-  if (v.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
-  if (!configKeyRe.test(v)) errs.push(regexError(CONFIG_KEY_MSG, CONFIG_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
-  errs.push(...hasChDirPrefix(v))
-  return errs
-}
 
 const ENV_NAME_FMT = '[-._a-zA-Z][-._a-zA-Z0-9]*'
 const ENV_NAME_MSG = "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit"
