@@ -19,7 +19,7 @@ import type { NetworkFabric } from './network/types'
 import { spawnContainer } from './kubelet/process/spawn'
 import { createPodProber } from './kubelet/prober/prober'
 import { containerEnv } from './kubelet/env'
-import { MemoryFileSystem } from '../shell'
+import { createNodeFileSystem } from './kubelet/volumes'
 import { resolveImage } from './images/catalog'
 import { registerNode } from './nodes/register'
 import { startNodeLifecycle } from './nodes/lifecycle'
@@ -115,7 +115,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     const node = registerNode({ api, clock, name: n.name, ip: n.ip, podCIDR: n.podCIDR, primary: i === 0, maxPods: opts.topology?.maxPods, kubelet: kubeletEvents, nodeController })
     const kubelet = new Kubelet({
       api, clock, random: actorRandom, recorder: kubeletEvents, nodeName: n.name, nodeIP: n.ip, ipam: new PodIPAllocator(n.podCIDR),
-      fabric, hostFs: new MemoryFileSystem(), prober: createPodProber, env: containerEnv, resolveImage, spawn: spawnContainer,
+      fabric, hostFs: createNodeFileSystem(n.name), prober: createPodProber, env: containerEnv, resolveImage, spawn: spawnContainer,
       ...opts.kubelet,
     }).start({ shared: true })
     stops.push(api.nodeConnections.register(n.name, kubelet.server))

@@ -5,8 +5,6 @@
 import type { Container } from '../../api/types'
 import { lookupImage } from '../images/catalog'
 import type { ContainerProcess, ProcessExit, SpawnOptions } from './process/types'
-import type { Fabric } from '../network/types'
-import type { HttpResult, NetworkAccess } from '../../shell'
 
 export interface Behaviour {
   /** How long the process runs before exiting 0; undefined = until stopped. */
@@ -68,14 +66,4 @@ export function spawnFromBehaviour(o: SpawnOptions): ContainerProcess {
     session: () => { throw new Error('interactive sessions need the process layer') },
     processes: () => [{ pid: 1, user: 'root', command: [...(o.container.command ?? []), ...(o.container.args ?? [])].join(' ') || o.image.entrypoint.concat(o.image.cmd).join(' '), startedAtMs }],
   }
-}
-
-/** A network with nothing on it: for kubelets built without the cluster's fabric (unit tests). */
-export function isolatedFabric(): Fabric {
-  const refuse: NetworkAccess = {
-    http: async () => ({ kind: 'error', code: 'unreachable' }) as HttpResult,
-    connect: async () => ({ kind: 'error', code: 'unreachable' }),
-    resolve: () => undefined,
-  }
-  return { attach: () => {}, detach: () => {}, listen: () => () => {}, access: () => refuse, listenerAt: () => undefined }
 }

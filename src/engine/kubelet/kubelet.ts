@@ -14,11 +14,10 @@ import type { PodIPAllocator } from '../network/ipam'
 import type { Fabric, Netns } from '../network/types'
 import type { ImageResolution, ImageSpec } from '../images/types'
 import { MemoryFileSystem, createCancel, type FileSystem } from '../../shell'
-import { parseQuantity, quantityValue } from '../../api/quantity'
-import { spawnFromBehaviour, isolatedFabric } from './behaviour'
+import { parseQuantity, wholeValue } from '../../api/quantity'
 import { Containers, type Launch } from './containers'
 import { computePodStatus } from './status'
-import { ImageStore, catalogResolution } from './imagestore'
+import { ImageStore } from './imagestore'
 import { newContainerRuntime, type ContainerRuntime, type PodRuntime } from './runtime'
 import { stageDelay, nextBackoff, type StageName } from './stages'
 import type { SpawnContainer } from './process/types'
@@ -41,20 +40,20 @@ export interface KubeletOptions {
   nodeName: string
   nodeIP: string
   ipam: PodIPAllocator
-  /** The cluster's network; pods' namespaces attach to it (default: an isolated stand-in). */
-  fabric?: Fabric
-  /** The node's own filesystem, for hostPath volumes (default: an empty one). */
-  hostFs?: FileSystem
-  /** What a registry answers for an image reference (default: the catalog; everything found). */
-  resolveImage?: (image: string) => ImageResolution
-  /** Starts a container's PID 1 (default: the catalog's stand-in behaviour, no shell). */
-  spawn?: SpawnContainer
-  /** Liveness/readiness/startup probes per pod (default: none; a readiness probe is then ignored). */
-  prober?: PodProberFactory
+  /** The cluster's network; pods' namespaces attach to it. */
+  fabric: Fabric
+  /** The node's own filesystem, for hostPath volumes. */
+  hostFs: FileSystem
+  /** What a registry answers for an image reference (images/catalog.ts resolveImage). */
+  resolveImage: (image: string) => ImageResolution
+  /** Starts a container's PID 1 (process/spawn.ts spawnContainer). */
+  spawn: SpawnContainer
+  /** Liveness/readiness/startup probes per pod (prober/ createPodProber). */
+  prober: PodProberFactory
   /** Where container output goes (default: a store of this kubelet's own). */
   logs?: LogStore
-  /** The container's environment (default: the image's ENV, literal values, HOSTNAME, the kubernetes Service). */
-  env?: typeof containerEnv
+  /** The container's environment (env.ts containerEnv). */
+  env: typeof containerEnv
 }
 
 /** The volume reconciler's back-off for a failing mount: 500 ms doubling to 2m2s (nestedpendingoperations). */
@@ -107,8 +106,8 @@ export class Kubelet {
   private readonly sinks = new Map<ContainerRuntime, InstanceSink>()
 
   constructor(private readonly o: KubeletOptions) {
-    this.fabric = o.fabric ?? isolatedFabric()
-    this.hostFs = o.hostFs ?? new MemoryFileSystem()
+    this.fabric = o.fabric
+    this.hostFs = o.hostFs
     this.netns = { kind: 'node', ip: o.nodeIP, name: o.nodeName }
     this.logs = o.logs ?? new LogStore(o.clock)
     this.server = createNodeServer({
@@ -136,7 +135,7 @@ export class Kubelet {
       event: (rt, type, reason, message, c) => this.event(rt, type, reason, message, c),
       containerID: () => this.containerID(),
       finishKill: (rt) => this.finishKill(rt),
-      resolve: (image) => (o.resolveImage ?? catalogResolution)(image),
+      resolve: (image) => o.resolveImage(image),
       launch: (rt, c, spec, image) => this.launch(rt, c, spec, image),
       resync: (rt) => this.queue.add(rt.key),
       exited: (c) => { this.sinks.get(c)?.end(); this.sinks.delete(c) },
@@ -307,7 +306,7 @@ export class Kubelet {
     const pod = this.latest.get(rt.uid)
     rt.netns = hostNetwork ? this.netns : { kind: 'pod', ip, namespace: pod?.metadata.namespace ?? 'default', podName: pod?.metadata.name ?? '' }
     if (!hostNetwork) this.fabric.attach(rt.netns)
-    if (pod && this.o.prober && [...(pod.spec?.containers ?? [])].some(hasProbes)) rt.prober = this.o.prober(pod, this.probeHost(rt))
+    if (pod && (pod.spec?.containers ?? []).some(hasProbes)) rt.prober = this.o.prober(pod, this.probeHost(rt))
     this.containers.startNext(rt)
   }
 
@@ -349,15 +348,10 @@ export class Kubelet {
   private launch(rt: PodRuntime, c: ContainerRuntime, spec: Container, image: ImageSpec): Launch {
     const pod = this.latest.get(rt.uid)!
     const hostname = (pod.spec?.hostname ?? pod.metadata.name ?? '').slice(0, 63)
-    let env: Record<string, string>
-    if (this.o.env) {
-      const r = this.o.env(this.o.api, pod, spec, image, { podIP: rt.podIP ?? '', hostIP: this.o.nodeIP, nodeName: this.o.nodeName })
-      if ('problem' in r) return { problem: r.problem.message }
-      for (const w of r.warnings ?? []) this.event(rt, 'Warning', w.reason, w.message, c)
-      env = r.env
-    } else {
-      env = fallbackEnv(spec, image, hostname)
-    }
+    const r = this.o.env(this.o.api, pod, spec, image, { podIP: rt.podIP ?? '', hostIP: this.o.nodeIP, nodeName: this.o.nodeName })
+    if ('problem' in r) return { problem: r.problem.message }
+    for (const w of r.warnings ?? []) this.event(rt, 'Warning', w.reason, w.message, c)
+    const env = r.env
     const vm = this.volumes.get(rt.uid)
     const fs = vm
       ? vm.containerFs(spec, image, { hostname, podIP: rt.podIP ?? '' })
@@ -368,10 +362,10 @@ export class Kubelet {
       this.sinks.get(c)?.end()
       const log = this.logs.open(rt.uid, c.name, { containerId })
       this.sinks.set(c, log)
-      return (this.o.spawn ?? spawnFromBehaviour)({
+      return this.o.spawn({
         pod, container: spec, image, init: c.init, podIP: rt.podIP ?? '', nodeName: this.o.nodeName, nodeIP: this.o.nodeIP,
         fs, env, log, fabric: this.fabric, netns: rt.netns ?? this.netns, clock: this.o.clock,
-        memoryLimitBytes: limit !== undefined ? quantityBytes(limit) : undefined,
+        memoryLimitBytes: memoryLimitBytes(limit),
       })
     }
     return { start }
@@ -454,23 +448,8 @@ export class Kubelet {
   }
 }
 
-/** `128Mi` → 134217728. */
-function quantityBytes(q: string | number): number | undefined {
-  const parsed = parseQuantity(q)
-  return parsed ? Math.floor(quantityValue(parsed)) : undefined
-}
-
-/**
- * The container's environment until the kubelet's env builder exists: the image's ENV, HOSTNAME,
- * the pod's literal values, and the kubernetes Service variables every pod gets.
- */
-function fallbackEnv(spec: Container, image: ImageSpec, hostname: string): Record<string, string> {
-  const env: Record<string, string> = { ...(image.env ?? {}), HOSTNAME: hostname }
-  for (const e of spec.env ?? []) if (e.value !== undefined || !e.valueFrom) env[e.name] = e.value ?? ''
-  Object.assign(env, {
-    KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443', KUBERNETES_SERVICE_PORT_HTTPS: '443',
-    KUBERNETES_PORT: 'tcp://10.96.0.1:443', KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
-    KUBERNETES_PORT_443_TCP_PROTO: 'tcp', KUBERNETES_PORT_443_TCP_PORT: '443', KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
-  })
-  return env
+/** resources.limits.memory in bytes (Quantity.Value(), rounded up: `128Mi` → 134217728). */
+function memoryLimitBytes(q: string | number | undefined): number | undefined {
+  const parsed = q === undefined ? undefined : parseQuantity(q)
+  return parsed && wholeValue(parsed)
 }
