@@ -12,6 +12,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
+import { METALLB_DEFINITIONS, METALLB_ROOTS } from './metallb-crds'
 
 /** Root kinds: [d.ts module under kubernetes-types, interface]. Order = order in the roots table. */
 export const ROOT_KINDS: readonly (readonly [string, string])[] = [
@@ -173,6 +174,9 @@ export function generate(): Generated {
     const name = nameOf(d as ts.InterfaceDeclaration)
     definitions[name] = ts.isInterfaceDeclaration(d) ? interfaceDefinition(d) : aliasDefinition(d as ts.TypeAliasDeclaration)
   }
+  // CRDs Kubelab serves (MetalLB's): schemas as their CRDs publish them, after the built-in kinds.
+  Object.assign(definitions, METALLB_DEFINITIONS)
+  roots.push(...METALLB_ROOTS)
   for (const r of roots) {
     const [group, version] = r.apiVersion.includes('/') ? r.apiVersion.split('/') : ['', r.apiVersion]
     definitions[r.definition]['x-kubernetes-group-version-kind'] = [{ group, kind: r.kind, version }]

@@ -29,9 +29,18 @@ export const KINDS: readonly KindInfo[] = [
   { group: '', version: 'v1', kind: 'Event', plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true, verbs: CRUD, hasStatus: false },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true, verbs: CRUD, hasStatus: false },
   { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true, verbs: CRUD, hasStatus: false },
+  { group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], categories: ['all'], hasStatus: true },
+  { group: '', version: 'v1', kind: 'Endpoints', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true, verbs: CRUD, hasStatus: false },
   { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
   { group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
+  { group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', shortNames: ['ds'], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
   { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', singular: 'job', shortNames: [], namespaced: true, verbs: CRUD, categories: ['all'], hasStatus: true },
+  { group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', plural: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true, verbs: CRUD, hasStatus: false },
+  { group: 'networking.k8s.io', version: 'v1', kind: 'Ingress', plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], namespaced: true, verbs: CRUD, hasStatus: true },
+  { group: 'networking.k8s.io', version: 'v1', kind: 'IngressClass', plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], namespaced: false, verbs: CRUD, hasStatus: false },
+  // MetalLB's CRDs (v0.13+): served from the start, where a real cluster serves them once MetalLB is installed.
+  { group: 'metallb.io', version: 'v1beta1', kind: 'IPAddressPool', plural: 'ipaddresspools', singular: 'ipaddresspool', shortNames: [], namespaced: true, verbs: CRUD, hasStatus: false },
+  { group: 'metallb.io', version: 'v1beta1', kind: 'L2Advertisement', plural: 'l2advertisements', singular: 'l2advertisement', shortNames: [], namespaced: true, verbs: CRUD, hasStatus: false },
   // metrics.k8s.io (metrics-server): read-only and computed live, never stored (engine/apiserver/metrics.ts).
   // Their plurals repeat core ones, so they come last: a bare `pods` resolves to the core kind.
   { group: 'metrics.k8s.io', version: 'v1beta1', kind: 'NodeMetrics', plural: 'nodes', singular: '', shortNames: [], namespaced: false, verbs: ['get', 'list'], hasStatus: false },

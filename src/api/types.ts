@@ -7,7 +7,11 @@ import type { ObjectMeta, OwnerReference, ListMeta } from 'kubernetes-types/meta
 import type {
   Pod, PodSpec, PodStatus, Container, ContainerStatus, PodCondition,
   Node, NodeStatus, NodeCondition, Namespace, Event, ConfigMap, ObjectReference,
+  Service, ServiceSpec, ServicePort, ServiceStatus, Endpoints, EndpointSubset, EndpointAddress, EndpointPort,
 } from 'kubernetes-types/core/v1'
+import type { EndpointSlice, Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1'
+import type { Ingress, IngressSpec, IngressRule, HTTPIngressPath, IngressBackend, IngressClass } from 'kubernetes-types/networking/v1'
+import type { DaemonSet, DaemonSetSpec, DaemonSetStatus } from 'kubernetes-types/apps/v1'
 import type {
   Deployment, DeploymentSpec, DeploymentStatus, DeploymentCondition, DeploymentStrategy, RollingUpdateDeployment,
   ReplicaSet, ReplicaSetSpec, ReplicaSetStatus, ReplicaSetCondition,
@@ -21,6 +25,32 @@ export type {
   Node, NodeStatus, NodeCondition, Namespace, Event, ConfigMap, ObjectReference,
   Deployment, DeploymentSpec, DeploymentStatus, DeploymentCondition, DeploymentStrategy, RollingUpdateDeployment,
   ReplicaSet, ReplicaSetSpec, ReplicaSetStatus, ReplicaSetCondition, PodTemplateSpec, LabelSelector,
+  Service, ServiceSpec, ServicePort, ServiceStatus, Endpoints, EndpointSubset, EndpointAddress, EndpointPort,
+  EndpointSlice, SliceEndpoint, SlicePort,
+  Ingress, IngressSpec, IngressRule, HTTPIngressPath, IngressBackend, IngressClass,
+  DaemonSet, DaemonSetSpec, DaemonSetStatus,
+}
+
+/** metallb.io/v1beta1 IPAddressPool (MetalLB v0.13+): the addresses LoadBalancer Services get. */
+export interface IPAddressPool {
+  apiVersion?: string
+  kind?: string
+  metadata?: ObjectMeta
+  spec?: {
+    /** CIDRs (`172.17.255.0/24`) or ranges (`172.17.255.1-172.17.255.255`). */
+    addresses?: string[]
+    /** Default true. */
+    autoAssign?: boolean
+    avoidBuggyIPs?: boolean
+  }
+}
+
+/** metallb.io/v1beta1 L2Advertisement: which pools are announced with ARP (none listed = all). */
+export interface L2Advertisement {
+  apiVersion?: string
+  kind?: string
+  metadata?: ObjectMeta
+  spec?: { ipAddressPools?: string[]; nodeSelectors?: LabelSelector[]; interfaces?: string[] }
 }
 
 /** Any object the API server stores. Every stored object has metadata.name/uid/resourceVersion. */

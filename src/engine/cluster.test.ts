@@ -21,13 +21,16 @@ describe('createCluster', () => {
   it('starts with the minikube node and the control-plane pods Running', async () => {
     const c = createCluster({ seed: 1 })
     expect(c.nodeNames()).toEqual(['minikube'])
+    // The add-ons (CoreDNS, kube-proxy) start from their controllers within seconds, from preloaded images.
+    await c.advanceAsync(10_000)
     const pods = c.api.list('pods', { namespace: 'kube-system' }).items as Loose[]
-    expect(pods.map((p) => p.metadata.name).sort()).toEqual([
-      'etcd-minikube', 'kube-apiserver-minikube', 'kube-controller-manager-minikube', 'kube-scheduler-minikube', 'storage-provisioner',
+    expect(pods.map((p) => p.metadata.name.replace(/-[a-z0-9]{5}$/, '-xxxxx').replace(/-[a-f0-9]{8,10}-/, '-hash-')).sort()).toEqual([
+      'coredns-hash-xxxxx', 'etcd-minikube', 'kube-apiserver-minikube', 'kube-controller-manager-minikube', 'kube-proxy-xxxxx', 'kube-scheduler-minikube', 'storage-provisioner',
     ])
     for (const p of pods) {
       expect(p.status.phase).toBe('Running')
-      expect(p.status.podIP).toBe('192.168.49.2')
+      // Everything but CoreDNS uses the host's network; CoreDNS gets the node's first pod IP.
+      expect(p.status.podIP).toBe(p.metadata.name.startsWith('coredns-') ? '10.244.0.2' : '192.168.49.2')
       expect(p.status.containerStatuses[0].ready).toBe(true)
     }
     const etcd = pods.find((p) => p.metadata.name === 'etcd-minikube')
@@ -44,7 +47,7 @@ describe('createCluster', () => {
     expect(p.spec.nodeName).toBe('minikube')
     expect(p.status.phase).toBe('Running')
     expect(inCidr(p.status.podIP, '10.244.0.0/16')).toBe(true)
-    expect(p.status.podIP).toBe('10.244.0.2')
+    expect(p.status.podIP).toBe('10.244.0.3') // CoreDNS has .2
     expect(p.status.conditions.map((x: Loose) => `${x.type}=${x.status}`)).toEqual([
       'PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True',
     ])
@@ -76,7 +79,7 @@ describe('createCluster', () => {
       'Created: Created container b',
       'Started: Started container b',
     ])
-    expect((c.api.get('pods', 'default', 'b') as Loose).status.podIP).toBe('10.244.0.3')
+    expect((c.api.get('pods', 'default', 'b') as Loose).status.podIP).toBe('10.244.0.4') // CoreDNS .2, a .3
   })
 
   it('deletes gracefully: Killing, then gone, IP released', async () => {
@@ -92,7 +95,7 @@ describe('createCluster', () => {
     expect(() => c.api.get('pods', 'default', 'web')).toThrow(/not found/)
     c.api.create('pods', pod('next'))
     await c.advanceAsync(10_000)
-    expect((c.api.get('pods', 'default', 'next') as Loose).status.podIP).toBe('10.244.0.3')
+    expect((c.api.get('pods', 'default', 'next') as Loose).status.podIP).toBe('10.244.0.4') // host-local moves on past web's .3
   })
 
   it('waits the whole grace period for a sleep container', async () => {
@@ -237,11 +240,11 @@ describe('cordon', () => {
 describe('pod CIDR exhaustion', () => {
   it('reports FailedCreatePodSandBox when the node has no IP left', async () => {
     const c = createCluster({ seed: 16, topology: { maxPods: 300 } })
-    for (let i = 0; i < 254; i++) c.api.create('pods', pod(`p${i}`, 'nginx:1.25'))
+    for (let i = 0; i < 253; i++) c.api.create('pods', pod(`p${i}`, 'nginx:1.25'))
     await c.advanceAsync(30_000)
     const pods = c.api.list('pods', { namespace: 'default' }).items as Loose[]
     const noIP = pods.filter((p) => !p.status.podIP)
-    expect(noIP).toHaveLength(1) // 10.244.0.2 … .254 is 253 addresses
+    expect(noIP).toHaveLength(1) // 10.244.0.2 … .254 is 253 addresses, and CoreDNS holds one
     const ev = eventsFor(c, noIP[0].metadata.name).find((e) => e.reason === 'FailedCreatePodSandBox')
     expect(ev.type).toBe('Warning')
     expect(ev.message).toMatch(/no IP addresses available in range set: 10\.244\.0\.1-10\.244\.0\.254$/)

@@ -8,6 +8,10 @@ import { startRootCACertPublisher } from './controllers/rootcacert'
 import { startReplicaSetController, REPLICASET_CONTROLLER } from './controllers/replicaset/replicaset'
 import { startDeploymentController } from './controllers/deployment'
 import { startJobController, JOB_CONTROLLER } from './controllers/job/job'
+import { startDaemonSetController, DAEMONSET_CONTROLLER } from './controllers/daemonset/daemonset'
+import { startKubernetesServiceReconciler } from './apiserver/bootstrap'
+import { startEndpointsController, ENDPOINT_CONTROLLER } from './controllers/endpoints'
+import { startEndpointSliceController, ENDPOINTSLICE_CONTROLLER } from './controllers/endpointslice'
 import { VirtualClock, DEFAULT_START_MS } from './runtime/clock'
 import { SeededRandom } from './runtime/random'
 import { EventBroadcaster } from './events/recorder'
@@ -16,6 +20,9 @@ import { Kubelet, type KubeletOptions } from './kubelet/kubelet'
 import { PodIPAllocator } from './network/ipam'
 import { createFabric } from './network/fabric'
 import type { NetworkFabric } from './network/types'
+import { createNodeKernel } from './network/kernel/kernel'
+import { kubeletMonitor, KUBELET_MONITOR_MS } from './network/kernel/baseline'
+import type { NodeKernel } from './network/kernel/types'
 import { spawnContainer } from './kubelet/process/spawn'
 import { createPodProber } from './kubelet/prober/prober'
 import { containerEnv } from './kubelet/env'
@@ -23,7 +30,11 @@ import { createNodeFileSystem } from './kubelet/volumes'
 import { resolveImage } from './images/catalog'
 import { registerNode } from './nodes/register'
 import { startNodeLifecycle } from './nodes/lifecycle'
-import { controlPlanePods, storageProvisionerPod, minikubeNodeFacts, MINIKUBE_NODE_NAME } from './nodes/minikube'
+import { controlPlanePods, storageProvisionerPod, minikubeNodeFacts, MINIKUBE_NODE_NAME, MINIKUBE_PRELOADED_IMAGES } from './nodes/minikube'
+import { applyObjects } from './addons'
+import { kubeProxyManifests } from './addons/kubeproxy'
+import { corednsManifests } from './addons/coredns'
+import { installClusterDns } from './network/dns'
 
 export interface ClusterOptions {
   seed?: number
@@ -60,6 +71,8 @@ export interface Cluster {
   kubelets: Kubelet[]
   /** The cluster's network: pods, nodes and the learner's laptop (kubectl port-forward, curl). */
   fabric: NetworkFabric
+  /** Each node's kernel networking (netfilter, IPVS, ipsets, links) by node name. */
+  kernels: Map<string, NodeKernel>
   /** Run everything due within `ms` of virtual time. */
   advance(ms: number): void
   /** Like advance, letting promise continuations (shell sleeps, async commands) run between timers. */
@@ -73,6 +86,8 @@ export interface Cluster {
 export const DEFAULT_SEED = 1
 /** Actors draw from their own stream, so adding a jitter somewhere does not change pod names. */
 const ACTOR_STREAM = 0x9e3779b9
+/** Each node kernel's stream (iptables `statistic` draws, MACs), apart from the actors' and per node. */
+const KERNEL_STREAM = 0x85ebca6b
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
   const seed = opts.seed ?? DEFAULT_SEED
@@ -91,6 +106,10 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   stops.push(startReplicaSetController(api, clock, events.recorder({ component: REPLICASET_CONTROLLER }), onError))
   stops.push(startDeploymentController(api, clock, events, actorRandom, onError))
   stops.push(startJobController(api, clock, events.recorder({ component: JOB_CONTROLLER }), onError))
+  stops.push(startDaemonSetController(api, clock, events.recorder({ component: DAEMONSET_CONTROLLER }), onError))
+  stops.push(startKubernetesServiceReconciler(api, clock))
+  stops.push(startEndpointsController(api, clock, events.recorder({ component: ENDPOINT_CONTROLLER }), onError))
+  stops.push(startEndpointSliceController(api, clock, events.recorder({ component: ENDPOINTSLICE_CONTROLLER }), onError))
 
   const scheduler = new Scheduler(api, clock, actorRandom, events.recorder({ component: DEFAULT_SCHEDULER_NAME }, `${DEFAULT_SCHEDULER_NAME}-${MINIKUBE_NODE_NAME}`)).start()
   stops.push(() => scheduler.stop())
@@ -99,7 +118,10 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const kubelets: Kubelet[] = []
   const nodeCount = Math.max(1, Math.floor(opts.topology?.nodes ?? 1))
   const facts = Array.from({ length: nodeCount }, (_, i) => minikubeNodeFacts(i))
-  const fabric = createFabric({ clock, podCidrs: facts.map((f) => f.podCIDR) })
+  const fabric = createFabric({ clock, podCidrs: facts.map((f) => f.podCIDR), nodePodCidrs: Object.fromEntries(facts.map((f) => [f.name, f.podCIDR])) })
+  // One kernel per node; the fabric asks the kernel of the node that sees a packet first.
+  const kernels = new Map<string, NodeKernel>()
+  stops.push(fabric.addTranslator((q) => (q.node ? kernels.get(q.node)?.translate(q) : undefined)))
   const nodeController = events.recorder({ component: 'node-controller' })
   // One shared pod informer for every kubelet (client-go's SharedInformerFactory): a pod event is
   // copied once and handed to the kubelet of its node, not filtered N times by N watches.
@@ -111,11 +133,21 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   for (let i = 0; i < nodeCount; i++) {
     const n = facts[i]
     fabric.attach({ kind: 'node', ip: n.ip, name: n.name })
+    const kernel = createNodeKernel({ nodeName: n.name, nodeIP: n.ip, podCIDR: n.podCIDR, random: new SeededRandom((seed ^ KERNEL_STREAM ^ i) >>> 0), clock })
+    kernels.set(n.name, kernel)
+    // kubelet's iptables Monitor: puts its chains back a minute after a learner flushes them.
+    let stopMonitor = () => {}
+    const monitor = () => { kubeletMonitor(kernel); stopMonitor = clock.after(KUBELET_MONITOR_MS, monitor) }
+    stopMonitor = clock.after(KUBELET_MONITOR_MS, monitor)
+    stops.push(() => stopMonitor())
+    const nodeName = n.name
     const kubeletEvents = events.recorder({ component: 'kubelet', host: n.name })
     const node = registerNode({ api, clock, name: n.name, ip: n.ip, podCIDR: n.podCIDR, primary: i === 0, maxPods: opts.topology?.maxPods, kubelet: kubeletEvents, nodeController })
     const kubelet = new Kubelet({
       api, clock, random: actorRandom, recorder: kubeletEvents, nodeName: n.name, nodeIP: n.ip, ipam: new PodIPAllocator(n.podCIDR),
       fabric, hostFs: createNodeFileSystem(n.name), prober: createPodProber, env: containerEnv, resolveImage, spawn: spawnContainer,
+      nodeHost: { name: n.name, ip: n.ip, kernel, announce: (ip) => fabric.announce(ip, nodeName) },
+      preloadedImages: MINIKUBE_PRELOADED_IMAGES,
       ...opts.kubelet,
     }).start({ shared: true })
     stops.push(api.nodeConnections.register(n.name, kubelet.server))
@@ -127,11 +159,17 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     }
   }
   stops.push(startNodeLifecycle(api, clock, (name) => events.recorder({ component: 'kubelet', host: name })))
+  // kubeadm's add-ons: kube-proxy (a DaemonSet writing each node's rules) and CoreDNS (behind the
+  // kube-dns Service at 10.96.0.10). Pods ask it through the resolver, so names stop resolving
+  // when CoreDNS is down, as on a real cluster.
+  const ctx = { nodeName: facts[0].name, nodeIP: facts[0].ip }
+  applyObjects(api, [...kubeProxyManifests(ctx), ...corednsManifests(ctx)])
+  stops.push(installClusterDns(fabric))
   // Let the queues settle so the cluster is complete before the first command.
   clock.advance(0)
 
   return {
-    api, clock, random, events, scheduler, kubelets, fabric,
+    api, clock, random, events, scheduler, kubelets, fabric, kernels,
     advance: (ms) => clock.advance(ms),
     advanceAsync: (ms) => stepAsync(clock, ms, opts.drain ?? hostDrain()),
     nodeNames: () => api.list('nodes').items.map((n) => n.metadata.name!).sort(),

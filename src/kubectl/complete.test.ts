@@ -48,3 +48,30 @@ describe('completion of the workload verbs', () => {
     expect(completeKubectl(api, ['kubectl', 'scale', 'deploy'])).toEqual(['deployments'])
   })
 })
+
+describe('completion of the networking words', () => {
+  const api = new FakeApi()
+  api.create('deployments', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: {} })
+  api.create('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-svc', namespace: 'default' }, spec: {} })
+  api.create('ingresses', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web-ing', namespace: 'default' }, spec: {} })
+  it('the new resource types and their names', () => {
+    expect(completeKubectl(api, ['kubectl', 'get', 'end'])).toEqual(['endpoints', 'endpointslices'])
+    expect(completeKubectl(api, ['kubectl', 'get', 'ingress'])).toEqual(['ingressclasses', 'ingresses'])
+    expect(completeKubectl(api, ['kubectl', 'get', 'ip'])).toEqual(['ipaddresspools'])
+    expect(completeKubectl(api, ['kubectl', 'describe', 'ing', ''])).toEqual(['web-ing'])
+    expect(completeKubectl(api, ['kubectl', 'describe', 'svc/w'])).toEqual(['svc/web-svc'])
+    expect(completeKubectl(api, ['kubectl', 'port-forward', 'svc/w'])).toEqual(['svc/web-svc'])
+  })
+  it('expose offers what it can expose, then names', () => {
+    expect(completeKubectl(api, ['kubectl', 'ex'])).toEqual(['exec', 'explain', 'expose'])
+    expect(completeKubectl(api, ['kubectl', 'expose', 'de'])).toEqual(['deployment'])
+    expect(completeKubectl(api, ['kubectl', 'expose', 'deployment', ''])).toEqual(['web'])
+    expect(completeKubectl(api, ['kubectl', 'expose', 'svc/'])).toEqual(['svc/web-svc'])
+    expect(completeKubectl(api, ['kubectl', 'expose', 'deploy', 'web', '--ty'])).toEqual(['--type'])
+  })
+  it('create service offers its four subcommands', () => {
+    expect(completeKubectl(api, ['kubectl', 'create', 'se'])).toEqual(['secret', 'service'])
+    expect(completeKubectl(api, ['kubectl', 'create', 'service', ''])).toEqual(['clusterip', 'externalname', 'loadbalancer', 'nodeport'])
+    expect(completeKubectl(api, ['kubectl', 'create', 'svc', 'n'])).toEqual(['nodeport'])
+  })
+})

@@ -22,6 +22,9 @@ const TYPE_THEN_NAME = new Set(['get', 'describe', 'delete', 'label', 'annotate'
 /** Verbs whose first argument is a pod (or TYPE/NAME): `exec web`, `port-forward deploy/web`; cp adds `:`. */
 const POD_FIRST = new Set(['exec', 'port-forward', 'attach', 'logs', 'cp'])
 
+/** expose's ValidArgs: the kinds it can expose, as upstream's completion offers them. */
+const EXPOSE_TYPES = ['pod', 'service', 'replicationcontroller', 'deployment', 'replicaset']
+
 /** What `-o <Tab>` offers (kubectl's own completion lists these for get). */
 const OUTPUT_FORMATS = ['custom-columns=', 'json', 'jsonpath=', 'name', 'wide', 'yaml']
 
@@ -69,6 +72,22 @@ export function completeKubectl(api: ApiClient, argv: string[], env?: CompleteEn
   if (cmd.subcommands && positional.length === 1) {
     const subs = cmd.subcommands.map((c) => c.name)
     return starts(subs)
+  }
+  // `create service <Tab>`: a subcommand group's own subcommands.
+  const sub = cmd.subcommands?.find((c) => c.name === positional[1] || (c.aliases ?? []).includes(positional[1]))
+  if (sub?.subcommands && positional.length === 2) return starts(sub.subcommands.map((c) => c.name))
+  if (cmd.name === 'expose' && positional.length <= 2) {
+    const kinds = safe(() => api.discovery(), [])
+    const namesOf = (word: string) => {
+      const kind = findKind(kinds, word)
+      return kind ? safe(() => api.list(kind.plural, { namespace: namespaceFor(words, env) }).items.map((o) => o.metadata.name ?? ''), []) : []
+    }
+    if (positional.length === 2) return starts(namesOf(positional[1]))
+    if (partial.includes('/')) {
+      const [type, namePart] = partial.split('/', 2)
+      return namesOf(type).filter((n) => n.startsWith(namePart)).map((n) => `${type}/${n}`).sort()
+    }
+    return starts(EXPOSE_TYPES)
   }
   if (POD_FIRST.has(cmd.name) && positional.length === 1 && !words.slice(0, -1).includes('--')) {
     const kinds = safe(() => api.discovery(), [])

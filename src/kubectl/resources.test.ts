@@ -8,7 +8,7 @@ describe('parseResourceArgs', () => {
     expect(parseResourceArgs(KINDS, ['pods', 'a', 'b'])[0].names).toEqual(['a', 'b'])
     expect(parseResourceArgs(KINDS, ['pod/a', 'cm/b', 'pod/c']).map((r) => [r.kind.plural, r.names])).toEqual([['pods', ['a', 'c']], ['configmaps', ['b']]])
     expect(parseResourceArgs(KINDS, ['pods,cm']).map((r) => r.kind.plural)).toEqual(['pods', 'configmaps'])
-    expect(parseResourceArgs(KINDS, ['all']).map((r) => r.kind.plural)).toEqual(['pods', 'deployments', 'replicasets', 'jobs'])
+    expect(parseResourceArgs(KINDS, ['all']).map((r) => r.kind.plural)).toEqual(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'jobs'])
   })
 
   it('errors in kubectl\'s words', () => {

@@ -21,13 +21,25 @@ export function findKind(kinds: readonly KindInfo[], word: string): KindInfo | u
     (k.plural === name || k.singular === name || k.kind.toLowerCase() === name || k.shortNames.includes(name)))
 }
 
+/**
+ * The kinds of the "all" category in discovery's order: groups as the server lists them (core,
+ * apps, batch...), resources alphabetical inside a group. So `kubectl get all` prints pod,
+ * service, daemonset.apps, deployment.apps, replicaset.apps, job.batch, as upstream does.
+ */
+export function categoryAll(kinds: readonly KindInfo[]): KindInfo[] {
+  const groups: string[] = []
+  for (const k of kinds) if (!groups.includes(k.group)) groups.push(k.group)
+  return kinds.filter((k) => k.categories?.includes('all'))
+    .sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0))
+}
+
 /** Resolve one type word; `all` expands to every kind in the "all" category. */
 export function resolveTypes(kinds: readonly KindInfo[], word: string): KindInfo[] {
   const out: KindInfo[] = []
   for (const part of word.split(',')) {
     if (part === '') continue
     if (part === 'all') {
-      for (const k of kinds) if (k.categories?.includes('all') && !out.includes(k)) out.push(k)
+      for (const k of categoryAll(kinds)) if (!out.includes(k)) out.push(k)
       continue
     }
     const k = findKind(kinds, part)

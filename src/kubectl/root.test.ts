@@ -21,7 +21,7 @@ describe('kubectl (root)', () => {
   })
 
   it('verbs not built yet say so plainly', async () => {
-    for (const verb of ['expose', 'attach']) {
+    for (const verb of ['attach', 'proxy']) {
       expect(await kubectl(new FakeApi(), newFs(), `${verb} web`)).toEqual({ code: 1, out: '', err: `error: kubectl ${verb} is not supported in Kubelab yet\n` })
     }
   })

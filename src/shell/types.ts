@@ -142,7 +142,48 @@ export interface NetworkAccess {
    * from here); 'unreachable': no such host on the link; 'resolve': the name does not resolve.
    */
   ping?(host: string): { kind: 'reply'; ip: string; ttl: number; rttMs: number } | { kind: 'error'; code: NetErrorCode; ip?: string }
+  /**
+   * Optional (added by SERVICES): one DNS exchange with `server` (an IPv4 address) on port 53 over
+   * UDP (or TCP with `tcp`), on virtual time (`nslookup`, `dig`). The tool reads /etc/resolv.conf
+   * itself for the default server and the search list. Never throws.
+   */
+  dns?(query: DnsQuery, signal: CancelSignal): Promise<DnsResult>
 }
+
+/** A DNS record type the lab's servers answer. */
+export type DnsType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'NS' | 'SOA' | 'ANY'
+
+export interface DnsQuery {
+  server: string
+  /** Default 53. */
+  port?: number
+  /** Fully qualified or not; sent as given (search lists are the tool's business). */
+  name: string
+  type: DnsType
+  tcp?: boolean
+  /** Give up after this long (virtual ms): dig +time, nslookup -timeout. Default 5,000. */
+  timeoutMs?: number
+}
+
+/** One resource record. `data` is the presentation form: `10.96.0.10`, `0 100 80 web.default.svc.cluster.local.`, a CNAME target. */
+export interface DnsRecord { name: string; type: DnsType; ttl: number; data: string }
+
+export type DnsRcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED'
+
+/** What a DNS server answers (engine: a Listener's `dns`). */
+export interface DnsResponse {
+  rcode: DnsRcode
+  /** Whether the server is authoritative for the name (CoreDNS for cluster.local: `aa` flag). */
+  authoritative?: boolean
+  answers: DnsRecord[]
+  /** The SOA on NXDOMAIN / empty answers (dig prints it in AUTHORITY). */
+  authority?: DnsRecord[]
+}
+
+export type DnsResult =
+  | ({ kind: 'response'; server: string; port: number } & DnsResponse)
+  /** timeout: no server answered (nslookup ";; connection timed out; no servers could be reached"); refused: TCP only. */
+  | { kind: 'error'; code: NetErrorCode; server: string }
 
 /**
  * A nested interactive shell the host's terminal talks to until it exits (`kubectl exec -it web --

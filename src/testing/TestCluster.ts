@@ -21,6 +21,8 @@ export interface TestClusterOptions {
   columns?: number
   /** Kubelet dependencies to replace (a made-up registry, scripted processes). */
   kubelet?: ClusterOptions['kubelet']
+  /** Nodes and kubelet limits (`{ nodes: 2 }`: minikube + minikube-m02). */
+  topology?: ClusterOptions['topology']
 }
 
 export interface RunResult {
@@ -71,7 +73,7 @@ export class TestCluster implements PromiseLike<void> {
   private last: RunResult = { code: 0, stdout: '', stderr: '', output: '' }
 
   constructor(private readonly opts: TestClusterOptions = {}) {
-    this.cluster = createCluster({ seed: opts.seed ?? 1, kubelet: opts.kubelet })
+    this.cluster = createCluster({ seed: opts.seed ?? 1, kubelet: opts.kubelet, topology: opts.topology })
     this.fs = new MemoryFileSystem(opts.files ?? [])
     this.session = createSession({ cluster: this.cluster, fs: this.fs, clock: 'instant' })
   }

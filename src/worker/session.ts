@@ -8,6 +8,7 @@ import { createKubectl, defaultKubeconfig } from '../kubectl'
 import type { Cluster } from '../engine/cluster'
 import { AttachRouter, type TerminalRunIO } from './attach'
 import { registerNetTools } from './nettools'
+import { registerMinikube } from './minikube'
 
 export const LEARNER_USER = 'learner'
 export const LEARNER_HOME = '/home/learner'
@@ -96,6 +97,7 @@ export function createSession(o: SessionOptions): Session {
   const registry = createRegistry()
   registry.register('kubectl', createKubectl({ api: o.cluster.api, openInEditor: o.openInEditor }))
   registerNetTools(registry)
+  registerMinikube(registry, o.cluster)
   const clock = o.clock === 'instant' ? instantClock(o.cluster) : browserClock(o.cluster)
   const cwd = o.cwd && o.fs.isDir(o.cwd) ? o.cwd : LEARNER_HOME
   const shell = new Shell({

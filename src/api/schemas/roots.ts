@@ -5,7 +5,7 @@
 export const SCHEMA_VERSION = "kubernetes-types@1.30.0"
 
 /** Number of definitions in definitions.json (checked by the staleness test). */
-export const DEFINITION_COUNT = 293
+export const DEFINITION_COUNT = 295
 
 export interface RootDefinition { apiVersion: string; kind: string; definition: string }
 
@@ -40,4 +40,6 @@ export const ROOT_DEFINITIONS: readonly RootDefinition[] = [
   { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", definition: "io.k8s.api.rbac.v1.ClusterRole" },
   { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", definition: "io.k8s.api.rbac.v1.ClusterRoleBinding" },
   { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", definition: "io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler" },
+  { apiVersion: "metallb.io/v1beta1", kind: "IPAddressPool", definition: "io.metallb.v1beta1.IPAddressPool" },
+  { apiVersion: "metallb.io/v1beta1", kind: "L2Advertisement", definition: "io.metallb.v1beta1.L2Advertisement" },
 ]

@@ -9,7 +9,8 @@ import type { VirtualClock } from '../runtime/clock'
 import { NAME_SUFFIX_ALPHABET, type SeededRandom } from '../runtime/random'
 import { Store } from './store'
 import { WatchHub, type Change, type HubEvent } from './watch'
-import { admit } from './admission'
+import { admit, admitStatus, releaseAllocated } from './admission'
+import { ServiceAllocators } from './allocators'
 import { generateName, keepSystemMeta, metaOf, tracksGeneration, sameObject, specChanged } from './meta'
 import { planDelete, readyToRemove } from './delete'
 import { decodeCheck } from './decode'
@@ -45,11 +46,14 @@ export class ApiServer implements ApiClient {
   private readonly eventTTL: EventTTL
   /** Kubelets register here; the pod subresources proxy to them. */
   readonly nodeConnections = new NodeConnections()
+  /** ClusterIPs (10.96.0.0/12) and NodePorts (30000-32767), drawn from the server's random stream. */
+  readonly allocators: ServiceAllocators
 
   constructor(opts: ApiServerOptions) {
     this.clock = opts.clock
     this.random = opts.random
     this.kinds = opts.kinds ?? KINDS
+    this.allocators = new ServiceAllocators(this.random)
     this.eventTTL = new EventTTL(this.clock, (ns, name, uid) => {
       try {
         this.delete('events', ns, name, { preconditions: { uid } })
@@ -142,10 +146,13 @@ export class ApiServer implements ApiClient {
     delete m.managedFields
     // Registry strategies reset status on create (PrepareForCreate); nodes may register with one.
     if (info.hasStatus && !KEEP_STATUS_ON_CREATE.has(info.kind)) delete o.status
-    admit(info, o, { op: 'create', now: this.clock.nowISO(), randomSuffix: (n) => this.random.string(n, NAME_SUFFIX_ALPHABET) })
-    if (this.store.peek(info.plural, m.namespace, m.name!)) throw alreadyExists(qualifiedResource(info), m.name!)
-    if (opts?.dryRun === 'All') return deepCopy(o) as T
-    return this.commit(info, 'ADDED', o) as T
+    const dryRun = opts?.dryRun === 'All'
+    const txn = admit(info, o, { op: 'create', now: this.clock.nowISO(), randomSuffix: (n) => this.random.string(n, NAME_SUFFIX_ALPHABET), allocators: this.allocators, dryRun, list: (plural) => this.list(plural).items })
+    if (this.store.peek(info.plural, m.namespace, m.name!)) { txn?.revert(); throw alreadyExists(qualifiedResource(info), m.name!) }
+    if (dryRun) { txn?.revert(); return deepCopy(o) as T }
+    const created = this.commit(info, 'ADDED', o) as T
+    txn?.commit()
+    return created
   }
 
   update<T extends KubeObject = KubeObject>(resource: string, obj: T, opts?: WriteOptions): T {
@@ -162,7 +169,10 @@ export class ApiServer implements ApiClient {
     if (info.hasStatus) next.status = deepCopy(old.status)
     // Namespace spec.finalizers change only through the finalize subresource (finalizeNamespace).
     if (info.plural === 'namespaces') next.spec = { ...((next.spec as object) ?? {}), finalizers: deepCopy((old.spec as { finalizers?: string[] })?.finalizers) }
-    admit(info, next, { op: 'update', old: deepCopy(old), now: this.clock.nowISO() })
+    const dryRun = opts?.dryRun === 'All'
+    const txn = admit(info, next, { op: 'update', old: deepCopy(old), now: this.clock.nowISO(), allocators: this.allocators, dryRun })
+    if (dryRun) txn?.revert()
+    else txn?.commit()
     return this.commitUpdate(info, old, next, opts) as T
   }
 
@@ -173,6 +183,7 @@ export class ApiServer implements ApiClient {
     this.checkRV(info, old, obj.metadata?.resourceVersion)
     const next = deepCopy(old)
     next.status = deepCopy(obj.status)
+    admitStatus(info, next, old)
     return this.commitUpdate(info, old, next, opts) as T
   }
 
@@ -285,8 +296,10 @@ export class ApiServer implements ApiClient {
   private commit(info: KindInfo, type: Change['type'], obj: KubeObject, old?: KubeObject): KubeObject {
     const rv = this.store.nextRV()
     metaOf(obj).resourceVersion = String(rv)
-    if (type === 'DELETED') this.store.remove(info.plural, obj)
-    else this.store.put(info.plural, obj)
+    if (type === 'DELETED') {
+      this.store.remove(info.plural, obj)
+      releaseAllocated(info, obj, this.allocators)
+    } else this.store.put(info.plural, obj)
     if (info.kind === 'Event') {
       if (type === 'DELETED') this.eventTTL.forget(obj)
       else this.eventTTL.touch(obj)

@@ -4,6 +4,27 @@
 // family) under images/library/; catalog.ts indexes them.
 import type { CancelSignal, CommandContext } from '../../shell'
 import type { Listener } from '../network/types'
+import type { ApiClient } from '../../api/client'
+import type { NodeKernel } from '../network/kernel/types'
+
+/**
+ * What an in-cluster program (kube-proxy, CoreDNS, MetalLB, ingress-nginx) reaches beyond its
+ * container: the API server, with the pod's service-account token, and — for hostNetwork pods
+ * only — the node it runs on (kube-proxy writes the node's netfilter; MetalLB's speaker answers ARP).
+ */
+export interface InCluster {
+  api: ApiClient
+  node?: NodeHost
+}
+
+/** The node as a privileged hostNetwork pod sees it. */
+export interface NodeHost {
+  name: string
+  ip: string
+  kernel: NodeKernel
+  /** Answer ARP for `ip` on this node's network (MetalLB L2). Returns a withdraw. */
+  announce(ip: string): () => void
+}
 
 /** What the container runtime gives a program beyond its CommandContext (argv, env, fs, clock…). */
 export interface ProcessHost {
@@ -27,6 +48,8 @@ export interface ProcessHost {
    * the library resolves argv[0] among the image's programs only.
    */
   exec?(argv: string[]): Promise<number>
+  /** Added by SERVICES: the API server and (hostNetwork pods) the node. Absent in bare unit tests. */
+  readonly cluster?: InCluster
 }
 
 /** A program shipped in an image: runs until it returns its exit code or ctx.signal aborts (SIGKILL). */

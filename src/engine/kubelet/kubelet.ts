@@ -12,7 +12,7 @@ import { WorkQueue, keyOf, splitKey } from '../runtime/workqueue'
 import type { EventRecorder } from '../events/recorder'
 import type { PodIPAllocator } from '../network/ipam'
 import type { Fabric, Netns } from '../network/types'
-import type { ImageResolution, ImageSpec } from '../images/types'
+import type { ImageResolution, ImageSpec, NodeHost } from '../images/types'
 import { MemoryFileSystem, createCancel, type FileSystem } from '../../shell'
 import { parseQuantity, wholeValue } from '../../api/quantity'
 import { Containers, type Launch } from './containers'
@@ -54,6 +54,10 @@ export interface KubeletOptions {
   logs?: LogStore
   /** The container's environment (env.ts containerEnv). */
   env: typeof containerEnv
+  /** Images on the node before any pull (minikube's preload: the system components' images). */
+  preloadedImages?: readonly string[]
+  /** The node as hostNetwork programs see it (its kernel, ARP announcements); absent in bare tests. */
+  nodeHost?: NodeHost
 }
 
 /** The volume reconciler's back-off for a failing mount: 500 ms doubling to 2m2s (nestedpendingoperations). */
@@ -110,6 +114,7 @@ export class Kubelet {
     this.hostFs = o.hostFs
     this.netns = { kind: 'node', ip: o.nodeIP, name: o.nodeName }
     this.logs = o.logs ?? new LogStore(o.clock)
+    for (const image of o.preloadedImages ?? []) this.images.add(image)
     this.server = createNodeServer({
       clock: o.clock,
       fabric: this.fabric,
@@ -190,7 +195,10 @@ export class Kubelet {
   private teardown(rt: PodRuntime): void {
     rt.prober?.stop()
     rt.prober = undefined
-    if (rt.netns?.kind === 'pod') this.fabric.detach(rt.netns)
+    if (rt.netns?.kind === 'pod') {
+      this.fabric.detach(rt.netns)
+      this.o.nodeHost?.kernel.cni?.del(rt.uid) // CNI DEL: the bridge's masquerade and portmap's hostPort rules go
+    }
     rt.netns = undefined
     this.volumes.get(rt.uid)?.tearDown()
     this.volumes.delete(rt.uid)
@@ -304,8 +312,15 @@ export class Kubelet {
     rt.sandboxReady = true
     rt.podIP = ip
     const pod = this.latest.get(rt.uid)
-    rt.netns = hostNetwork ? this.netns : { kind: 'pod', ip, namespace: pod?.metadata.namespace ?? 'default', podName: pod?.metadata.name ?? '' }
-    if (!hostNetwork) this.fabric.attach(rt.netns)
+    rt.netns = hostNetwork ? this.netns : { kind: 'pod', ip, namespace: pod?.metadata.namespace ?? 'default', podName: pod?.metadata.name ?? '', node: this.o.nodeName }
+    if (!hostNetwork) {
+      this.fabric.attach(rt.netns)
+      // CNI ADD (bridge + portmap): hostPorts become DNAT rules in the node's nat table.
+      type Port = { containerPort: number; hostPort?: number; protocol?: string; hostIP?: string }
+      const ports = (pod?.spec?.containers ?? []).flatMap((c) => ((c as { ports?: Port[] }).ports ?? []))
+      const hostPorts = ports.filter((p) => p.hostPort).map((p) => ({ hostPort: p.hostPort!, containerPort: p.containerPort, protocol: p.protocol, hostIP: p.hostIP }))
+      this.o.nodeHost?.kernel.cni?.add({ key: rt.uid, ip, hostPorts })
+    }
     if (pod && (pod.spec?.containers ?? []).some(hasProbes)) rt.prober = this.o.prober(pod, this.probeHost(rt))
     this.containers.startNext(rt)
   }
@@ -366,6 +381,7 @@ export class Kubelet {
         pod, container: spec, image, init: c.init, podIP: rt.podIP ?? '', nodeName: this.o.nodeName, nodeIP: this.o.nodeIP,
         fs, env, log, fabric: this.fabric, netns: rt.netns ?? this.netns, clock: this.o.clock,
         memoryLimitBytes: memoryLimitBytes(limit),
+        cluster: { api: this.o.api, ...(pod.spec?.hostNetwork && this.o.nodeHost ? { node: this.o.nodeHost } : {}) },
       })
     }
     return { start }

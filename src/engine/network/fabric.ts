@@ -10,12 +10,12 @@
 //   laptop     → only the node network (the docker bridge) is on-link; pod IPs and ClusterIPs are
 //              routed to the laptop's default gateway and vanish: curl times out after 130 s.
 // Services (the next layer) plug in as resolvers (names) and translators (kube-proxy's DNAT).
-import type { CancelSignal, HttpRequest, HttpResult, NetErrorCode, NetworkAccess } from '../../shell'
+import type { CancelSignal, DnsQuery, DnsResult, DnsType, HttpRequest, HttpResult, NetErrorCode, NetworkAccess } from '../../shell'
 import type { VirtualClock } from '../runtime/clock'
 import { wait, within } from './clockwait'
 import { lowerHeaders, toResult } from './http'
 import { inCidr } from './ipam'
-import type { Listener, Netns, NetworkFabric, Resolver, Translation, Translator } from './types'
+import type { Listener, Netns, NetworkFabric, Resolver, Translation, TranslationQuery, Translator } from './types'
 
 /** What `kubectl port-forward` binds on the laptop: it relays each exchange through the API server. */
 type ForwardHandler = (req: HttpRequest, signal: CancelSignal) => Promise<HttpResult>
@@ -41,7 +41,14 @@ export interface FabricOptions {
   podGateway?: string
   /** Hostnames the node's /etc/hosts knows besides its own (minikube adds these two). */
   nodeHosts?: Record<string, string>
+  /** Added by KERNEL: each node's podCIDR (name → 10.244.0.0/24), so a pod IP maps to its node. */
+  nodePodCidrs?: Record<string, string>
 }
+
+/** A DNS client's default patience (dig +time=5, nslookup's timeout): 5 s of virtual time. */
+export const DNS_TIMEOUT_MS = 5_000
+
+type Proto = 'tcp' | 'udp' | 'icmp'
 
 const DEFAULTS = {
   nodeCidr: '192.168.49.0/24',
@@ -88,6 +95,9 @@ export function createFabric(opts: FabricOptions): NetworkFabric {
   const addresses = new Map<string, Space>([[laptopIP, laptop]])
   const resolvers: Resolver[] = []
   const translators: Translator[] = []
+  /** L2 announcements (MetalLB speakers): LB IP → the nodes answering ARP for it, latest first. */
+  const announced = new Map<string, string[]>()
+  const nodePodCidrs = Object.entries(opts.nodePodCidrs ?? {})
 
   const spaceOf = (ns: Netns): Space => {
     const key = nsKey(ns)
@@ -132,9 +142,29 @@ export function createFabric(opts: FabricOptions): NetworkFabric {
     return undefined
   }
 
-  function translate(from: Netns, ip: string, port: number, proto: 'tcp' | 'icmp'): Translation | undefined {
+  function nodeOf(ns: Netns): string | undefined {
+    if (ns.kind === 'node') return ns.name
+    if (ns.kind !== 'pod') return undefined
+    return ns.node ?? nodePodCidrs.find(([, cidr]) => inCidr(ns.ip, cidr))?.[0]
+  }
+
+  /** The node that owns `ip` (its node IP) or announces it (a LoadBalancer IP). */
+  function ownerNode(ip: string): string | undefined {
+    const space = addresses.get(ip)
+    if (space?.ns.kind === 'node') return space.ns.name
+    return announced.get(ip)?.[0]
+  }
+
+  /** Which node's netfilter sees the packet first, and by which hook (see TranslationQuery). */
+  function query(from: Netns, ip: string, port: number, proto: Proto): TranslationQuery {
+    if (from.kind === 'node') return { ip, port, proto, from, node: from.name, hook: 'OUTPUT' }
+    const node = from.kind === 'pod' ? nodeOf(from) : ownerNode(ip)
+    return node === undefined ? { ip, port, proto, from } : { ip, port, proto, from, node, hook: 'PREROUTING' }
+  }
+
+  function translate(q: TranslationQuery): Translation | undefined {
     for (const t of translators) {
-      const r = t({ ip, port, proto, from })
+      const r = t(q)
       if (r) return r
     }
     return undefined
@@ -146,12 +176,13 @@ export function createFabric(opts: FabricOptions): NetworkFabric {
     return ownIP(from)
   }
 
-  function route(from: Netns, ip: string, port: number, proto: 'tcp' | 'icmp'): Route {
+  function route(from: Netns, ip: string, port: number, proto: Proto): Route {
     // A namespace that never listened (or was detached) has no entry; do not create one per lookup.
     const self = spaces.get(nsKey(from)) ?? { ns: from, bindings: new Map() }
     if (ip.startsWith('127.')) return { kind: 'host', space: self, localIP: ip, port, remoteIP: LOOPBACK }
     let snat: string | undefined
-    const t = translate(from, ip, port, proto)
+    const q = query(from, ip, port, proto)
+    const t = translate(q)
     if (t?.kind === 'reject') return { kind: 'fail', code: 'refused', afterMs: 0 }
     if (t?.kind === 'drop') return { kind: 'fail', code: 'timeout', afterMs: Infinity }
     if (t?.kind === 'forward') {
@@ -160,7 +191,11 @@ export function createFabric(opts: FabricOptions): NetworkFabric {
       snat = t.sourceIP
     }
     if (ip === ownIP(from)) return { kind: 'host', space: self, localIP: ip, port, remoteIP: snat ?? ip }
-    const onLink = from.kind === 'laptop' ? [nodeCidr] : [nodeCidr, ...podCidrs]
+    // A node that translated the packet forwards it: from there pod IPs are on-link (cni bridge).
+    const viaNode = t?.kind === 'forward' && q.node !== undefined
+    // An announced address the node did not translate: the node is not it, and drops it.
+    if (!viaNode && from.kind === 'laptop' && announced.has(ip) && !addresses.has(ip)) return { kind: 'fail', code: 'timeout', afterMs: Infinity }
+    const onLink = from.kind === 'laptop' && !viaNode ? [nodeCidr] : [nodeCidr, ...podCidrs]
     if (!onLink.some((c) => inCidr(ip, c))) return { kind: 'fail', code: 'timeout', afterMs: Infinity }
     const dest = addresses.get(ip)
     if (!dest) return { kind: 'fail', code: 'unreachable', afterMs: ARP_FAILURE_MS }
@@ -230,6 +265,18 @@ export function createFabric(opts: FabricOptions): NetworkFabric {
         return bind(spaceOf(from), a, port, { forward: handler })
       },
 
+      async dns(query: DnsQuery, signal: CancelSignal): Promise<DnsResult> {
+        const port = query.port ?? 53
+        const r = dnsQuery(from, query.server, port, query.tcp ? 'tcp' : 'udp', { name: query.name, type: query.type })
+        if (!('kind' in r)) return { kind: 'response', server: query.server, port, ...r }
+        const budget = query.timeoutMs ?? DNS_TIMEOUT_MS
+        // unreachable: ARP gives up first (3 s) unless the client's timeout is shorter.
+        const ms = r.code === 'refused' ? 0 : r.code === 'unreachable' ? Math.min(ARP_FAILURE_MS, budget) : budget
+        if (ms > 0 && !(await wait(clock, ms, signal))) return { kind: 'error', code: 'timeout', server: query.server }
+        const code = r.code === 'unreachable' && ARP_FAILURE_MS > budget ? 'timeout' : r.code
+        return { kind: 'error', code, server: query.server }
+      },
+
       ping(host) {
         const ip = resolve(from, host)?.[0]
         if (!ip) return { kind: 'error', code: 'resolve' }
@@ -238,6 +285,16 @@ export function createFabric(opts: FabricOptions): NetworkFabric {
         return { kind: 'reply', ip, ttl: LOCAL_TTL, rttMs: LOCAL_RTT_MS }
       },
     }
+  }
+
+  /** One DNS exchange (see NetworkFabric.dnsQuery): routed and translated like any packet. */
+  function dnsQuery(from: Netns, server: string, port: number, proto: 'udp' | 'tcp', q: { name: string; type: DnsType }) {
+    const r = route(from, server, port, proto)
+    if (r.kind === 'fail') return { kind: 'error' as const, code: r.code === 'refused' ? ('refused' as const) : r.code === 'unreachable' ? ('unreachable' as const) : ('timeout' as const) }
+    const listener = bindingAt(r.space, r.localIP, r.port)?.listener
+    // Nothing answers DNS there: TCP is refused (RST), UDP goes unanswered.
+    if (!listener?.dns) return { kind: 'error' as const, code: proto === 'tcp' ? ('refused' as const) : ('timeout' as const) }
+    return listener.dns({ name: q.name, type: q.type, from: r.remoteIP, proto })
   }
 
   return {
@@ -268,5 +325,18 @@ export function createFabric(opts: FabricOptions): NetworkFabric {
       return () => void translators.splice(translators.indexOf(t) >>> 0, 1)
     },
     isAttached: (ip) => addresses.has(ip),
+    announce(ip, node) {
+      announced.set(ip, [node, ...(announced.get(ip) ?? [])])
+      let done = false
+      return () => {
+        if (done) return
+        done = true
+        const rest = (announced.get(ip) ?? []).filter((n, i, all) => i !== all.indexOf(node) || n !== node)
+        if (rest.length) announced.set(ip, rest)
+        else announced.delete(ip)
+      }
+    },
+    dnsQuery,
+    nodeOf,
   }
 }

@@ -2,7 +2,7 @@
 // learner's laptop) reaches it. Images' programs listen (images/types.ts ProcessHost.listen), the
 // prober and curl connect. Services, DNS and kube-proxy (a later layer) plug in as resolvers and
 // address translators behind the same Fabric.
-import type { CancelSignal, NetworkAccess } from '../../shell'
+import type { CancelSignal, NetworkAccess, DnsResponse, DnsType } from '../../shell'
 
 /** A request as a server sees it. Header names are lower-case. */
 export interface IncomingRequest {
@@ -33,11 +33,18 @@ export interface Listener {
   http?(req: IncomingRequest): HttpResponse | Promise<HttpResponse>
   /** grpc.health.v1 Health/Check for a service ('' = the whole server). */
   grpcHealth?(service: string): 'SERVING' | 'NOT_SERVING' | 'SERVICE_UNKNOWN'
+  /**
+   * Added by SERVICES: answer one DNS question arriving on this port (UDP or TCP 53: CoreDNS). A
+   * listener without it refuses DNS over TCP and drops it over UDP (the caller times out).
+   * `from`: who asked (CoreDNS's `pods verified` and logs). Synchronous: DNS takes no virtual time.
+   */
+  dns?(q: { name: string; type: DnsType; from: string; proto: 'udp' | 'tcp' }): DnsResponse
 }
 
 /** A network namespace: a pod's (shared by its containers), a node's, or the learner's laptop. */
 export type Netns =
-  | { kind: 'pod'; ip: string; namespace: string; podName: string }
+  /** `node`: the node the pod runs on (added by SERVICES; its kernel's rules see the pod's packets). */
+  | { kind: 'pod'; ip: string; namespace: string; podName: string; node?: string }
   | { kind: 'node'; ip: string; name: string }
   | { kind: 'laptop' }
 
@@ -74,8 +81,16 @@ export interface TranslationQuery {
   ip: string
   /** 0 for ICMP. */
   port: number
-  proto: 'tcp' | 'icmp'
+  proto: 'tcp' | 'udp' | 'icmp'
   from: Netns
+  /**
+   * Added by SERVICES: the node whose netfilter sees the packet first, and the hook it enters by.
+   * A pod's packets enter its node by PREROUTING (from cni0); a node's own by OUTPUT; the laptop's
+   * enter the node that owns the destination (a node IP) or announces it (a LoadBalancer IP) by
+   * PREROUTING. Undefined when no node sees it (the laptop dialling an unrouted address).
+   */
+  node?: string
+  hook?: 'PREROUTING' | 'OUTPUT'
 }
 
 /**
@@ -84,6 +99,7 @@ export interface TranslationQuery {
  * refused at once) or DROP (nothing answers: the caller times out).
  */
 export type Translation =
+  /** `ip` may be the node's own IP for an address bound on the node (IPVS's kube-ipvs0: the node answers ping). */
   | { kind: 'forward'; ip: string; port: number; sourceIP?: string }
   | { kind: 'reject' }
   | { kind: 'drop' }
@@ -101,4 +117,20 @@ export interface NetworkFabric extends Fabric {
   addTranslator(translator: Translator): () => void
   /** Whether an address is attached (a live pod IP, a node IP). */
   isAttached(ip: string): boolean
+
+  // ── Added by SERVICES ──
+  /**
+   * An L2 announcement (MetalLB's speaker answering ARP for a LoadBalancer IP on `node`): packets
+   * for `ip` from anywhere, the laptop included, reach that node, whose kernel translates them.
+   * Returns a withdraw.
+   */
+  announce(ip: string, node: string): () => void
+  /**
+   * One DNS exchange from `from` with server:port, synchronously: routed and translated like any
+   * packet (proto udp, or tcp), answered by the destination's Listener.dns. 'timeout' when nothing
+   * answers (no route, dropped, UDP to a port without a DNS listener); 'refused' over TCP.
+   */
+  dnsQuery(from: Netns, server: string, port: number, proto: 'udp' | 'tcp', q: { name: string; type: DnsType }): DnsResponse | { kind: 'error'; code: 'timeout' | 'refused' | 'unreachable' }
+  /** The node a pod IP lives on (from the pod CIDRs and attachments), for translators. */
+  nodeOf(ns: Netns): string | undefined
 }

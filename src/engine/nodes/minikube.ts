@@ -21,6 +21,21 @@ export const MINIKUBE_MAX_PODS = '110'
 export const MINIKUBE_EPHEMERAL = '61202244Ki'
 
 /**
+ * What minikube's preload tarball puts on a fresh node (v1.30, docker runtime): the control plane's
+ * and the system add-ons' images, so CoreDNS and kube-proxy start with `already present on machine`.
+ */
+export const MINIKUBE_PRELOADED_IMAGES: readonly string[] = [
+  `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
+  `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
+  `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`,
+  `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
+  'registry.k8s.io/etcd:3.5.12-0',
+  'registry.k8s.io/coredns/coredns:v1.11.1',
+  'registry.k8s.io/pause:3.9',
+  'gcr.io/k8s-minikube/storage-provisioner:v5',
+]
+
+/**
  * Node i of `minikube start --nodes N`: minikube (192.168.49.2, 10.244.0.0/24), then
  * minikube-m02 (192.168.49.3, 10.244.1.0/24), minikube-m03 …
  */

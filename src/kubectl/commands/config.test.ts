@@ -78,10 +78,11 @@ describe('kubectl cluster-info / api-resources', () => {
   })
   it('api-resources lists the kind table', async () => {
     const r = await kubectl(new FakeApi(), newFs(), 'api-resources')
-    // metrics.k8s.io (metrics-server) widens APIVERSION, as on a minikube with the addon.
-    expect(r.out.split('\n')[0]).toBe('NAME          SHORTNAMES   APIVERSION               NAMESPACED   KIND')
-    expect(r.out).toContain('\npods          po           v1                       true         Pod\n')
-    expect(r.out).toContain('\npods                       metrics.k8s.io/v1beta1   true         PodMetrics\n')
-    expect((await kubectl(new FakeApi(), newFs(), 'api-resources --namespaced=false -o name')).out).toBe('namespaces\nnodes\nnodes.metrics.k8s.io\n')
+    // metrics.k8s.io (metrics-server) widens APIVERSION, as on a minikube with the addon;
+    // l2advertisements (MetalLB) widens NAME.
+    expect(r.out.split('\n')[0]).toBe('NAME               SHORTNAMES   APIVERSION               NAMESPACED   KIND')
+    expect(r.out).toContain('\npods               po           v1                       true         Pod\n')
+    expect(r.out).toContain('\npods                            metrics.k8s.io/v1beta1   true         PodMetrics\n')
+    expect((await kubectl(new FakeApi(), newFs(), 'api-resources --namespaced=false -o name')).out).toBe('namespaces\nnodes\nnodes.metrics.k8s.io\ningressclasses.networking.k8s.io\n')
   })
 })

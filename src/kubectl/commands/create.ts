@@ -14,9 +14,10 @@ import { createConfigMapCommand } from './create-configmap'
 import { createDeploymentCommand } from './create-deployment'
 import { createJobCommand } from './create-job'
 import { createSecretCommand } from './create-secret'
+import { createServiceCommand } from './create-service'
 
 /** `kubectl create <kind>` generators upstream has and Kubelab does not (yet). */
-const UNSUPPORTED_GENERATORS = ['clusterrole', 'clusterrolebinding', 'cronjob', 'cj', 'ingress', 'ing', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'service', 'svc', 'serviceaccount', 'sa', 'token']
+const UNSUPPORTED_GENERATORS = ['clusterrole', 'clusterrolebinding', 'cronjob', 'cj', 'ingress', 'ing', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'serviceaccount', 'sa', 'token']
 
 async function run(inv: Invocation): Promise<number> {
   const first = inv.args.positional[0]
@@ -62,7 +63,7 @@ export const createCommand: Cmd = {
   },
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG,
     { name: 'save-config', type: 'bool', usage: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future." }],
-  subcommands: [createNamespaceCommand, createConfigMapCommand, createDeploymentCommand, createJobCommand, createSecretCommand],
+  subcommands: [createNamespaceCommand, createConfigMapCommand, createDeploymentCommand, createJobCommand, createSecretCommand, createServiceCommand],
   unsupportedSubcommands: UNSUPPORTED_GENERATORS,
   run,
 }

@@ -78,3 +78,17 @@ export function ephemeralPort(nowMs: number, remote: number, free: (port: number
   }
   throw fail('bind: address already in use')
 }
+
+/**
+ * checkUDPPortInService / checkUDPPortInPod: a bare port number served only over UDP is refused
+ * (port-forward carries TCP). `8053:53` does not parse as a number, so upstream lets it through.
+ */
+export function checkUDPPorts(ports: string[], declared: Array<{ port: number; protocol?: string }>): void {
+  const udp = new Set(declared.filter((p) => p.protocol === 'UDP').map((p) => p.port))
+  const tcp = new Set(declared.filter((p) => p.protocol === 'TCP').map((p) => p.port))
+  for (const port of ports) {
+    if (!isInt(port)) continue
+    const n = Number(port)
+    if (udp.has(n) && !tcp.has(n)) throw fail(`UDP protocol is not supported for ${port}`)
+  }
+}

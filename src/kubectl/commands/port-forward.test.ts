@@ -103,6 +103,35 @@ describe('kubectl port-forward', () => {
     expect(() => servicePortToTarget(['x'], svc, pod)).toThrow("error: Service 'web' does not have a named port 'x'")
   })
 
+  it('svc/x forwards to a ready pod behind the Service, mapping the service port to its targetPort', async () => {
+    const { api, forwarded } = cluster()
+    // Two pods match: the not-ready one is skipped (AttachablePodForObject sorts ready pods first).
+    api.create('pods', {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-unready', namespace: 'default', labels: { app: 'web' } },
+      spec: { nodeName: 'minikube', containers: [{ name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] }] },
+      status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] },
+    })
+    const ready = api.get('pods', 'default', 'web')
+    api.update('pods', { ...ready, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2026-01-01T00:00:00Z' }] } })
+    api.create('services', {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-svc', namespace: 'default' },
+      spec: { clusterIP: '10.96.45.12', selector: { app: 'web' }, ports: [{ name: 'front', port: 8080, protocol: 'TCP', targetPort: 'http' }, { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }] },
+    })
+    const { net } = laptop()
+    const run = await start(api, 'port-forward svc/web-svc 8000:8080', net)
+    expect(run.result.out).toBe('Forwarding from 127.0.0.1:8000 -> 80\nForwarding from [::1]:8000 -> 80\n')
+    expect(await net.http(get(8000), new TestSignal())).toMatchObject({ kind: 'response', status: 200 })
+    expect(forwarded.map((f) => [f.pod, f.port])).toEqual([['web', 80]])
+    run.signal.abort(); await run.done
+    const named = await start(api, 'port-forward service/web-svc 9000:front', net)
+    expect(named.result.out).toBe('Forwarding from 127.0.0.1:9000 -> 80\nForwarding from [::1]:9000 -> 80\n')
+    named.signal.abort(); await named.done
+    expect(await (await start(api, 'port-forward svc/web-svc 53', net)).done).toEqual({ code: 1, out: '', err: 'error: UDP protocol is not supported for 53\n' })
+    expect(await (await start(api, 'port-forward svc/web-svc 8000:9999', net)).done).toEqual({ code: 1, out: '', err: 'error: Service web-svc does not have a service port 9999\n' })
+    api.create('services', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'bare', namespace: 'default' }, spec: { ports: [{ port: 80 }] } })
+    expect(await (await start(api, 'port-forward svc/bare 80', net)).done).toEqual({ code: 1, out: '', err: "error: invalid service 'bare': Service is defined without a selector\n" })
+  })
+
   it(':REMOTE picks the same free ephemeral port every run', async () => {
     const { api } = cluster()
     const { net } = laptop()

@@ -8,7 +8,7 @@ import { flagArr } from '../argv'
 import type { Cmd, Invocation } from '../command'
 import { CmdError, fail } from '../errors'
 import { POD_RUNNING_TIMEOUT_FLAG, attachablePod, type PodObject } from './exec-target'
-import { ephemeralPort, namedPodPort, servicePortToTarget, type ServiceLike } from './port-forward-ports'
+import { checkUDPPorts, ephemeralPort, namedPodPort, servicePortToTarget, type ServiceLike } from './port-forward-ports'
 
 interface Forward { local: number; remote: number }
 interface ListenAddress { address: string; failure: 'all' | 'any' }
@@ -76,8 +76,12 @@ async function run(inv: Invocation): Promise<number> {
   let ports = args.slice(1)
   if (isService) {
     const svc = inv.api.get('services', ns, resource.slice(slash + 1)) as ServiceLike
+    checkUDPPorts(ports, (svc.spec?.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol })))
     ports = servicePortToTarget(ports, svc, pod)
-  } else ports = namedPodPort(ports, pod)
+  } else {
+    checkUDPPorts(ports, (pod.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: (p as { protocol?: string }).protocol }))))
+    ports = namedPodPort(ports, pod)
+  }
 
   const current = inv.api.get<PodObject>('pods', ns, pod.metadata.name ?? '')
   const phase = current.status?.phase

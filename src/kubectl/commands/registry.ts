@@ -29,12 +29,14 @@ import { logsCommand } from './logs'
 import { execCommand } from './exec'
 import { cpCommand } from './cp'
 import { portForwardCommand } from './port-forward'
+import { exposeCommand } from './expose'
 
 export const ROOT_COMMANDS: readonly Cmd[] = [
   getCommand, describeCommand, applyCommand, createCommand, deleteCommand, runCommand,
   labelCommand, annotateCommand, explainCommand, versionCommand, clusterInfoCommand,
   apiResourcesCommand, apiVersionsCommand, configCommand, patchCommand, waitCommand, replaceCommand, eventsCommand, topCommand,
   scaleCommand, rolloutCommand, setCommand, diffCommand, editCommand, execCommand, logsCommand, cpCommand, portForwardCommand,
+  exposeCommand,
 ]
 
 /** Real kubectl verbs that Kubelab does not implement yet: they say so instead of faking output. */

@@ -1,12 +1,13 @@
 // The cluster graph panel: header (system pods toggle, fit), the lazily loaded cytoscape view,
 // a details card for the selected object, and a visually hidden list of every drawn object —
 // the accessible (and testable) twin of the canvas.
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState, type CSSProperties } from 'react'
 import { useStore } from 'zustand'
 import type { KubeObject } from '../../api/types'
 import { clusterStore } from '../../state/clusterMirror'
 import { settingsStore, updateSettings } from '../../state/settings'
 import { REVISION_ANNOTATION, toElements, type GraphNodeData } from './toElements'
+import { ingressRoutes, loadBalancerAddress } from './network'
 import { podSummary } from './podStatus'
 
 const GraphView = lazy(() => import('./GraphView'))
@@ -78,12 +79,23 @@ function Details({ obj, onClose }: { obj: KubeObject; onClose(): void }) {
     const revision = obj.metadata.annotations?.[REVISION_ANNOTATION]
     if (revision) rows.push(['Revision', revision])
   }
+  if (obj.kind === 'Service') {
+    const spec = obj.spec as { type?: string; clusterIP?: string; ports?: { port: number; nodePort?: number; protocol?: string }[] } | undefined
+    rows.push(['Type', spec?.type ?? 'ClusterIP'], ['Cluster IP', spec?.clusterIP ?? '<none>'])
+    if (spec?.type === 'LoadBalancer') rows.push(['External IP', loadBalancerAddress(obj) || '<pending>'])
+    const ports = (spec?.ports ?? []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',')
+    if (ports) rows.push(['Ports', ports])
+  }
+  if (obj.kind === 'Ingress') {
+    rows.push(['Address', loadBalancerAddress(obj) || '<none>'])
+    for (const r of ingressRoutes(obj)) rows.push([r.label, r.service])
+  }
   return (
     <div className="graph-details" role="dialog" aria-label={`Details of ${obj.kind} ${obj.metadata.name ?? ''}`}>
       <button type="button" className="icon-btn" aria-label="Close details" onClick={onClose}>×</button>
       <dl>
-        {rows.map(([k, v]) => (
-          <div key={k} className="detail-row"><dt>{k}</dt><dd>{v}</dd></div>
+        {rows.map(([k, v], i) => (
+          <div key={`${i}:${k}`} className="detail-row"><dt>{k}</dt><dd>{v}</dd></div>
         ))}
       </dl>
     </div>
@@ -105,6 +117,16 @@ const SHAPES: [string, string][] = [
   ['idle', 'scaled to 0'],
 ]
 
+/** Service → pod edges (GraphView's endpoint styles): a line swatch each. */
+const LINE_SWATCH = { width: 14, height: 0, borderRadius: 0, verticalAlign: 'middle' } as const
+/** The same colours as GraphView's edge styles (not imported: GraphView is the lazy cytoscape chunk). */
+const ENDPOINT_READY = '#1f6feb'
+const ENDPOINT_NOT_READY = '#f0883e'
+const LINES: [CSSProperties, string][] = [
+  [{ ...LINE_SWATCH, borderTop: `2px solid ${ENDPOINT_READY}` }, 'Service → ready endpoint'],
+  [{ ...LINE_SWATCH, borderTop: `2px dashed ${ENDPOINT_NOT_READY}`, opacity: 0.6 }, 'not-ready endpoint'],
+]
+
 function Legend() {
   return (
     <ul className="graph-legend" aria-label="Colour legend">
@@ -113,6 +135,9 @@ function Legend() {
       ))}
       {SHAPES.map(([shape, text]) => (
         <li key={shape}><span className={`swatch shape-${shape}`} aria-hidden="true" />{text}</li>
+      ))}
+      {LINES.map(([style, text]) => (
+        <li key={text}><span className="swatch" style={style} aria-hidden="true" />{text}</li>
       ))}
     </ul>
   )

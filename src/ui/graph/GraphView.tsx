@@ -87,6 +87,19 @@ const STYLE: cytoscape.StylesheetJson = [
   // Faint: with pods drawn under their ReplicaSet these lines cross the picture; ownership is the story.
   { selector: 'edge[relation = "runs-on"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none', 'curve-style': 'straight', opacity: 0.35 } },
   { selector: 'edge[relation = "selects"]', style: { 'line-color': '#1f6feb', 'target-arrow-color': '#1f6feb', 'line-style': 'dashed' } },
+  // Behind a Service: a ready address is a solid line, a not-ready one dashed, dimmed and orange
+  // (the pod is selected but gets no traffic).
+  { selector: 'edge[relation = "endpoint"]', style: { 'line-color': '#1f6feb', 'target-arrow-color': '#1f6feb', width: 2 } },
+  { selector: 'edge[relation = "endpoint"][state = "notready"]', style: { 'line-style': 'dashed', 'line-color': TONE_COLORS.notready, 'target-arrow-color': TONE_COLORS.notready, opacity: 0.5, width: 1.5 } },
+  {
+    selector: 'edge[relation = "routes"]',
+    style: {
+      'line-color': '#a371f7', 'target-arrow-color': '#a371f7', label: 'data(label)', 'font-size': 10,
+      'font-family': 'system-ui, sans-serif', color: '#d8dee9', 'text-outline-color': '#0f1419', 'text-outline-width': 2,
+      'text-rotation': 'autorotate',
+    },
+  },
+  { selector: 'edge[relation = "serves"]', style: { 'line-color': '#a371f7', 'target-arrow-color': '#a371f7', 'line-style': 'dotted' } },
 ]
 
 export interface GraphViewProps {

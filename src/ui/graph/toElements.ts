@@ -1,10 +1,13 @@
 // Turns the cluster mirror into graph elements (plain data, no cytoscape here). What is drawn, how
 // its status reads and which edges join objects are tables below, so a new kind is a new row:
-//   Node → Pod (runs on), owner → owned (Deployment → ReplicaSet → Pod), Service → Pod (selects),
-//   Ingress → Service (routes).
+//   Node → Pod (runs on), owner → owned (Deployment → ReplicaSet → Pod), Service → Pod (the pods
+//   behind its endpoints, ready or not; by selector until endpoints exist), Ingress → Service (one
+//   edge per rule, labelled host/path), ingress controller pod → Ingress (serves). network.ts has
+//   the networking rules.
 import type { KubeObject, Node } from '../../api/types'
 import { getControllerOf } from '../../api/objects'
 import { podSummary } from './podStatus'
+import { endpointIndex, ingressClassOf, ingressRoutes, isIngressController, loadBalancerAddress, serviceStatus } from './network'
 
 /** Colour families (styles in GraphView.tsx and the legend). */
 export type Tone = 'pending' | 'ready' | 'notready' | 'failed' | 'succeeded' | 'terminating' | 'neutral' | 'idle'
@@ -25,13 +28,18 @@ export interface GraphNodeData {
   anchor: string | null
 }
 
-export type Relation = 'runs-on' | 'owns' | 'selects' | 'routes'
+/** `endpoint`: Service → a pod in its Endpoints/EndpointSlices; `selects`: by selector (no endpoints yet). */
+export type Relation = 'runs-on' | 'owns' | 'selects' | 'endpoint' | 'routes' | 'serves'
 
 export interface GraphEdgeData {
   id: string
   source: string
   target: string
   relation: Relation
+  /** Drawn on the edge (cytoscape text): an Ingress rule's `host/path`. */
+  label?: string
+  /** An `endpoint` edge: the address is ready (solid) or not ready (dashed, dimmed). */
+  state?: 'ready' | 'notready'
 }
 
 export type GraphElement = { group: 'nodes'; data: GraphNodeData } | { group: 'edges'; data: GraphEdgeData }
@@ -41,6 +49,8 @@ export interface ToElementsOptions {
 }
 
 export const SYSTEM_NAMESPACE = 'kube-system'
+/** The IngressClass of minikube's ingress addon (ingress-nginx). */
+export const NGINX_CLASS = 'nginx'
 
 /** Reasons that mean a pod is broken (red), as kubectl prints them. */
 const FAILED_WORDS = new Set([
@@ -115,9 +125,13 @@ const KIND_VIEWS: Record<string, KindView> = {
   DaemonSet: { status: () => ({ status: '', tone: 'neutral' }) },
   Job: { status: () => ({ status: '', tone: 'neutral' }) },
   Service: {
-    status: (o) => ({ status: (o.spec as { type?: string } | undefined)?.type ?? 'ClusterIP', tone: 'neutral' }),
+    status(o) {
+      const { status, pending } = serviceStatus(o)
+      return { status, tone: pending ? 'pending' : 'neutral' }
+    },
   },
-  Ingress: { status: () => ({ status: '', tone: 'neutral' }) },
+  // Its ADDRESS (the controller's node or LoadBalancer IP) once the controller has written it.
+  Ingress: { status: (o) => ({ status: loadBalancerAddress(o), tone: 'neutral' }) },
 }
 
 export const DRAWN_KINDS = Object.keys(KIND_VIEWS)
@@ -133,19 +147,6 @@ function uidOf(o: KubeObject): string {
 function matchesSelector(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
   if (!selector || Object.keys(selector).length === 0) return false // a selector-less Service selects nothing
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v)
-}
-
-interface IngressSpec {
-  defaultBackend?: { service?: { name?: string } }
-  rules?: { http?: { paths?: { backend?: { service?: { name?: string } } }[] } }[]
-}
-
-function ingressServices(o: KubeObject): string[] {
-  const spec = o.spec as IngressSpec | undefined
-  const names = new Set<string>()
-  if (spec?.defaultBackend?.service?.name) names.add(spec.defaultBackend.service.name)
-  for (const r of spec?.rules ?? []) for (const p of r.http?.paths ?? []) if (p.backend?.service?.name) names.add(p.backend.service.name)
-  return [...names]
 }
 
 /** Stable order: by kind (table order), namespace, name, so the hidden list and tests read well. */
@@ -179,8 +180,15 @@ export function toElements(objects: readonly KubeObject[], opts: ToElementsOptio
 
   const nodes: GraphElement[] = []
   const edges: GraphElement[] = []
-  const edge = (source: string, target: string, relation: Relation) =>
-    edges.push({ group: 'edges', data: { id: `${relation}:${source}->${target}`, source, target, relation } })
+  const edge = (source: string, target: string, relation: Relation, extra: Pick<GraphEdgeData, 'label' | 'state'> = {}) => {
+    // State and label are part of the id: a pod turning ready replaces its edge (the view adds new ids).
+    const suffix = (extra.state ? `:${extra.state}` : '') + (extra.label !== undefined ? `:${extra.label}` : '')
+    edges.push({ group: 'edges', data: { id: `${relation}:${source}->${target}${suffix}`, source, target, relation, ...extra } })
+  }
+  const backends = endpointIndex(objects)
+  const podByKey = new Map(drawn.filter((o) => o.kind === 'Pod').map((o) => [`${nsOf(o)}/${o.metadata.name}`, uidOf(o)]))
+  const controllers = drawn.filter(isIngressController)
+  const controllerAddress = new Map<string, string>()
 
   for (const o of drawn) {
     const id = uidOf(o)
@@ -202,15 +210,32 @@ export function toElements(objects: readonly KubeObject[], opts: ToElementsOptio
       if (!anchor) anchor = nodeId
     }
     if (o.kind === 'Service') {
-      const selector = (o.spec as { selector?: Record<string, string> } | undefined)?.selector
-      for (const p of drawn) {
-        if (p.kind === 'Pod' && nsOf(p) === nsOf(o) && matchesSelector(selector, p.metadata.labels)) edge(id, uidOf(p), 'selects')
+      const behind = backends.get(`${nsOf(o)}/${o.metadata.name}`)
+      if (behind) {
+        for (const b of behind) {
+          const pod = b.uid && byUid.has(b.uid) ? b.uid : podByKey.get(b.key)
+          if (pod) edge(id, pod, 'endpoint', { state: b.state })
+        }
+      } else {
+        const selector = (o.spec as { selector?: Record<string, string> } | undefined)?.selector
+        for (const p of drawn) {
+          if (p.kind === 'Pod' && nsOf(p) === nsOf(o) && matchesSelector(selector, p.metadata.labels)) edge(id, uidOf(p), 'selects')
+        }
       }
     }
     if (o.kind === 'Ingress') {
-      for (const name of ingressServices(o)) {
-        const svc = byKindNsName.get(`Service/${nsOf(o)}/${name}`)
-        if (svc) edge(id, svc, 'routes')
+      for (const r of ingressRoutes(o)) {
+        const svc = byKindNsName.get(`Service/${nsOf(o)}/${r.service}`)
+        if (svc) edge(id, svc, 'routes', { label: r.label })
+      }
+      // ingress-nginx serves its class (`nginx`) and, as minikube's default class, Ingresses naming none.
+      const cls = ingressClassOf(o)
+      if (cls === undefined || cls === NGINX_CLASS) {
+        const address = loadBalancerAddress(o)
+        for (const c of controllers) {
+          edge(uidOf(c), id, 'serves')
+          if (address && !controllerAddress.has(uidOf(c))) controllerAddress.set(uidOf(c), address)
+        }
       }
     }
     const name = o.metadata.name ?? ''
@@ -220,6 +245,11 @@ export function toElements(objects: readonly KubeObject[], opts: ToElementsOptio
       group: 'nodes',
       data: { id, kind: o.kind, name, namespace: nsOf(o), status, tone, anchor, label: second ? `${shortLabel(name)}\n${second}` : shortLabel(name) },
     })
+  }
+  // A controller pod's label ends with the address its Ingresses got (`192.168.49.2` on minikube).
+  for (const n of nodes) {
+    const address = controllerAddress.get(n.data.id)
+    if (address && n.group === 'nodes') (n.data as GraphNodeData).label += `\n${address}`
   }
   return [...nodes, ...edges]
 }

@@ -21,6 +21,11 @@ import { simpleservice } from './simpleservice'
 import { simpleWeb } from './simpleweb'
 import { polinuxStress, vishStress } from './stress'
 import { SYSTEM_IMAGES } from './system'
+import { coredns } from './coredns'
+import { kubeProxyImage } from './kubeproxy'
+import { jessieDnsutils } from './dnsutils'
+import { METALLB_IMAGES } from './metallb'
+import { ingressNginxController, kubeWebhookCertgen } from './ingressnginx'
 
 const ENTRIES: ImageSpec[] = [
   // Web servers
@@ -38,7 +43,9 @@ const ENTRIES: ImageSpec[] = [
   // Language runtimes and tools
   nodeImage, pythonImage, golang, helloWorld, curlImage,
   // Kubernetes system images
-  pause, ...SYSTEM_IMAGES,
+  pause, ...SYSTEM_IMAGES, kubeProxyImage, coredns, jessieDnsutils, ...METALLB_IMAGES,
+  // minikube addons
+  ingressNginxController, kubeWebhookCertgen,
 ]
 
 /**

@@ -1,5 +1,5 @@
 // The images minikube's own pods run: control plane (etcd, kube-apiserver, kube-controller-manager,
-// kube-scheduler), kube-proxy, CoreDNS and the storage-provisioner addon. They must resolve (a
+// kube-scheduler) and the storage-provisioner addon (CoreDNS: coredns.ts; kube-proxy: kubeproxy.ts). They must resolve (a
 // cluster without them cannot start) and answer their health endpoints; their logs are a few
 // representative klog lines, not the full start-up chatter.
 import type { ImageSpec, Program } from '../types'
@@ -61,19 +61,6 @@ export const SYSTEM_IMAGES: ImageSpec[] = [
     component([klog('serving.go:380', 'Generated self-signed cert in-memory'), klog('controllermanager.go:189', `Version: ${KUBE_VERSION}`), klog('secure_serving.go:213', 'Serving securely on 127.0.0.1:10257')], [health(10257, OK)], 45 * MiB), 45 * MiB, [10257]),
   systemImage('registry.k8s.io/kube-scheduler', K8S_TAGS, 62_000_000, 'The scheduler (health on 10259).', 'kube-scheduler',
     component([klog('serving.go:380', 'Generated self-signed cert in-memory'), klog('server.go:154', `"Starting Kubernetes Scheduler" version="${KUBE_VERSION}"`), klog('secure_serving.go:213', 'Serving securely on 127.0.0.1:10259')], [health(10259, OK)], 20 * MiB), 20 * MiB, [10259]),
-  systemImage('registry.k8s.io/kube-proxy', K8S_TAGS, 84_700_000, 'kube-proxy, the node\'s Service rules (health on 10256).', 'kube-proxy',
-    component([klog('server_linux.go:69', '"Using iptables proxy"'), klog('server.go:1062', '"Successfully retrieved node IP(s)" IPs=["192.168.49.2"]'), klog('server.go:659', `"kube-proxy running in dual-stack mode" primary ipFamily="IPv4"`), klog('shared_informer.go:320', 'Caches are synced for service config')], [health(10256, { '/healthz': '{"lastUpdated":"","currentTime":""}', '/livez': 'ok' })], 18 * MiB), 18 * MiB, [10256]),
-  {
-    ...systemImage('registry.k8s.io/coredns/coredns', ['v1.11.1', 'v1.11.3', 'v1.10.1'], 59_800_000, 'CoreDNS, the cluster DNS (53; /health on 8080, /ready on 8181, metrics on 9153).', 'coredns',
-      serverProgram({
-        startup: [{ text: '.:53' }, { text: '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908' }, { text: 'CoreDNS-1.11.1\nlinux/amd64, go1.20.7, ae2bbc2' }],
-        listen: [{ port: 53 }, health(8080, { '/health': 'OK' }), health(8181, { '/ready': 'OK' }), health(9153, { '/metrics': '# HELP coredns_build_info A metric with a constant \'1\' value labeled by version, revision, and goversion from which CoreDNS was built.\n# TYPE coredns_build_info gauge\ncoredns_build_info{goversion="go1.20.7",revision="ae2bbc2",version="1.11.1"} 1\n' })],
-        memoryBytes: 13 * MiB,
-        onTerm: { lines: [{ text: '[INFO] SIGTERM: Shutting down servers then terminating' }, { text: '[INFO] plugin/health: Going into lameduck mode for 5s', afterMs: 0 }], exitCode: 0 },
-      }), 13 * MiB, [53, 9153]),
-    entrypoint: ['/coredns'],
-    cmd: [],
-  },
   {
     ...systemImage('gcr.io/k8s-minikube/storage-provisioner', ['v5'], 31_500_000, 'minikube\'s hostPath storage provisioner (no port).', 'storage-provisioner',
       component([klog('storage_provisioner.go:116', 'Initializing the minikube storage provisioner...'), klog('storage_provisioner.go:141', 'Storage provisioner initialized, now starting service!'), klog('leaderelection.go:243', 'attempting to acquire leader lease kube-system/k8s.io-minikube-hostpath...')], [], 10 * MiB), 10 * MiB, []),
@@ -89,5 +76,3 @@ sp.programs = {
 }
 sp.entrypoint = ['/storage-provisioner']
 sp.cmd = []
-const coredns = SYSTEM_IMAGES.find((s) => s.repository.endsWith('/coredns'))!
-coredns.programs = { '/coredns': coredns.programs!.coredns }

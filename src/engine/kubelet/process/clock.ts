@@ -98,6 +98,20 @@ export function watchedNet(net: NetworkAccess, clock: ProcessClock): NetworkAcce
     resolve: (name) => net.resolve(name),
   }
   if (net.listen) watched.listen = net.listen.bind(net)
+  // ping answers at once (the tool keeps its own rhythm on the clock): nothing to mark.
+  if (net.ping) watched.ping = net.ping.bind(net)
+  const dns = net.dns
+  if (dns) {
+    // A DNS timeout waits on the virtual clock like a connect does: an outside wait.
+    watched.dns = async (query, signal) => {
+      clock.markExternal()
+      try {
+        return await dns.call(net, query, signal)
+      } finally {
+        clock.markExternal()
+      }
+    }
+  }
   return watched
 }
 

@@ -48,6 +48,7 @@ export class ContainerResources {
       },
       term,
       ...(exec ? { exec } : {}),
+      ...(o.cluster ? { cluster: o.cluster } : {}),
     }
     return { host, release: () => { this.memory.delete(id); this.cpu.delete(id) } }
   }

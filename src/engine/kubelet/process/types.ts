@@ -5,7 +5,7 @@
 import type { Container, KubeObject, Pod } from '../../../api/types'
 import type { InteractiveSession, Reader, Writer, CancelSignal } from '../../../shell'
 import type { VirtualClock } from '../../runtime/clock'
-import type { ImageSpec } from '../../images/types'
+import type { ImageSpec, InCluster } from '../../images/types'
 import type { Fabric, Netns } from '../../network/types'
 import type { ContainerFileSystem } from '../volumes/types'
 
@@ -44,6 +44,8 @@ export interface SpawnOptions {
   clock: VirtualClock
   /** resources.limits.memory in bytes, if any: usage above it is an OOM kill. */
   memoryLimitBytes?: number
+  /** The API server and, for hostNetwork pods, the node (ProcessHost.cluster). */
+  cluster?: InCluster
 }
 
 export type ExitReason = 'Completed' | 'Error' | 'OOMKilled' | 'StartError'

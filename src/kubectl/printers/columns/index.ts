@@ -5,7 +5,9 @@ import { translateTimestampSince } from '../age'
 import type { KindColumns } from './types'
 import { podColumns } from './pod'
 import { nodeColumns, namespaceColumns, configMapColumns, eventColumns } from './core'
-import { deploymentColumns, replicaSetColumns, serviceColumns } from './workloads'
+import { deploymentColumns, replicaSetColumns, serviceColumns, daemonSetColumns } from './workloads'
+import { endpointsColumns, endpointSliceColumns, ingressColumns, ingressClassColumns } from './network'
+import { ipAddressPoolColumns, l2AdvertisementColumns } from './metallb'
 import { secretColumns } from './secret'
 import { jobColumns } from './job'
 
@@ -25,6 +27,13 @@ const BY_KIND: Record<string, KindColumns> = {
   ReplicaSet: replicaSetColumns,
   Service: serviceColumns,
   Job: jobColumns,
+  DaemonSet: daemonSetColumns,
+  Endpoints: endpointsColumns,
+  EndpointSlice: endpointSliceColumns,
+  Ingress: ingressColumns,
+  IngressClass: ingressClassColumns,
+  IPAddressPool: ipAddressPoolColumns,
+  L2Advertisement: l2AdvertisementColumns,
 }
 
 export function columnsFor(kind: string): KindColumns {
@@ -33,4 +42,6 @@ export function columnsFor(kind: string): KindColumns {
 
 export type { KindColumns, Column, RowContext } from './types'
 export { podRowInfo } from './pod'
+export { formatEndpoints, joinHostPort, formatIngressHosts } from './network'
+export { makePortString } from './workloads'
 export { nodeStatus, findNodeRoles, eventTimes, formatEventSource, eventTarget } from './core'

@@ -85,3 +85,19 @@ export const serviceColumns: KindColumns = {
     return row
   },
 }
+
+/** printDaemonSet: the status counters, the template's nodeSelector, then wide containers/selector. */
+export const daemonSetColumns: KindColumns = {
+  columns: [
+    { name: 'Name' }, { name: 'Desired' }, { name: 'Current' }, { name: 'Ready' }, { name: 'Up-to-date' }, { name: 'Available' },
+    { name: 'Node Selector' }, { name: 'Age' },
+    { name: 'Containers', priority: 1 }, { name: 'Images', priority: 1 }, { name: 'Selector', priority: 1 },
+  ],
+  cells(obj, ctx) {
+    const row = [obj.metadata.name ?? '', num(field(obj, 'status', 'desiredNumberScheduled')), num(field(obj, 'status', 'currentNumberScheduled')),
+      num(field(obj, 'status', 'numberReady')), num(field(obj, 'status', 'updatedNumberScheduled')), num(field(obj, 'status', 'numberAvailable')),
+      formatLabels(field<Record<string, string>>(obj, 'spec', 'template', 'spec', 'nodeSelector')), age(obj, ctx.now)]
+    if (ctx.wide) row.push(...wideTemplateCells(obj, formatLabelSelector(field<LabelSelector>(obj, 'spec', 'selector'))))
+    return row
+  },
+}

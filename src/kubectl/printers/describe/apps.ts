@@ -6,7 +6,7 @@ import { PrefixWriter, LEVEL_0, LEVEL_1, rfc1123z } from './writer'
 import { describeContainers } from './containers'
 import { describeVolumes } from './pod'
 import { printLabelsMultiline, printAnnotationsMultiline, printTolerationsMultiline, describeEvents, searchEvents, type DescribeContext } from './common'
-import { field, formatLabelSelector, selectorString, type LabelSelector } from '../util'
+import { field, formatLabels, formatLabelSelector, selectorString, type LabelSelector } from '../util'
 import { goJSON } from '../jsonpath/gojson'
 
 /** The label the deployment controller adds to tell ReplicaSets of one Deployment apart. */
@@ -40,7 +40,7 @@ function owned(ctx: DescribeContext, plural: string, namespace: string | undefin
 }
 
 /** getPodStatusForController: pods controlled by the object, counted by phase. */
-function podsStatus(ctx: DescribeContext, obj: KubeObject): string {
+export function podsStatus(ctx: DescribeContext, obj: KubeObject): string {
   const pods = owned(ctx, 'pods', obj.metadata.namespace, obj.metadata.uid) as unknown as Pod[]
   const count = (phase: string) => pods.filter((p) => p.status?.phase === phase).length
   return `${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`
@@ -111,6 +111,29 @@ export function describeDeployment(obj: KubeObject, ctx: DescribeContext): strin
   const oldRSs = rss.filter((rs) => rs !== newRS && (field<number>(rs, 'spec', 'replicas') ?? 0) !== 0)
   w.write(LEVEL_0, `OldReplicaSets:\t${replicaSetList(oldRSs)}\n`)
   w.write(LEVEL_0, `NewReplicaSet:\t${replicaSetList(newRS ? [newRS] : [])}\n`)
+  describeEvents(searchEvents(ctx, obj), w, ctx.now)
+  return w.toString()
+}
+
+/**
+ * describeDaemonSet (no Namespace line upstream). The `Desired Number...` lines carry no tab,
+ * so they end the aligned block: `Pods Status:` aligns on its own (`Pods Status:  1 Running`).
+ */
+export function describeDaemonSet(obj: KubeObject, ctx: DescribeContext): string {
+  const w = new PrefixWriter()
+  const n = (...path: string[]) => field<number>(obj, ...path) ?? 0
+  w.write(LEVEL_0, `Name:\t${obj.metadata.name}\n`)
+  w.write(LEVEL_0, `Selector:\t${selectorString(field<LabelSelector>(obj, 'spec', 'selector'))}\n`)
+  w.write(LEVEL_0, `Node-Selector:\t${formatLabels(field<Record<string, string>>(obj, 'spec', 'template', 'spec', 'nodeSelector'))}\n`)
+  printLabelsMultiline(w, 'Labels', obj.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
+  w.write(LEVEL_0, `Desired Number of Nodes Scheduled: ${n('status', 'desiredNumberScheduled')}\n`)
+  w.write(LEVEL_0, `Current Number of Nodes Scheduled: ${n('status', 'currentNumberScheduled')}\n`)
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Up-to-date Pods: ${n('status', 'updatedNumberScheduled')}\n`)
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Available Pods: ${n('status', 'numberAvailable')}\n`)
+  w.write(LEVEL_0, `Number of Nodes Misscheduled: ${n('status', 'numberMisscheduled')}\n`)
+  w.write(LEVEL_0, `Pods Status:\t${podsStatus(ctx, obj)}\n`)
+  describePodTemplate(field<PodTemplate>(obj, 'spec', 'template'), w)
   describeEvents(searchEvents(ctx, obj), w, ctx.now)
   return w.toString()
 }

@@ -7,7 +7,8 @@ import { describeNode } from './node'
 import { describeNamespace, describeConfigMap } from './simple'
 import { describeGeneric } from './generic'
 import { describeSecret } from './secret'
-import { describeDeployment, describeReplicaSet } from './apps'
+import { describeDeployment, describeReplicaSet, describeDaemonSet } from './apps'
+import { describeService, describeEndpoints, describeEndpointSlice, describeIngress, describeIngressClass } from './network'
 
 const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) => string> = {
   Pod: (obj, ctx) => describePod(obj, ctx),
@@ -17,6 +18,12 @@ const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) => stri
   Secret: describeSecret,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
+  DaemonSet: describeDaemonSet,
+  Service: describeService,
+  Endpoints: describeEndpoints,
+  EndpointSlice: describeEndpointSlice,
+  Ingress: describeIngress,
+  IngressClass: describeIngressClass,
 }
 
 /** The text `kubectl describe` prints for one object (ends with '\n'). */

@@ -1,0 +1,2 @@
+export { startEndpointsController, EndpointsController, ENDPOINT_CONTROLLER, computeSubsets } from './endpoints'
+export { repackSubsets } from './repack'
