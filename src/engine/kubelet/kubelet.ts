@@ -10,7 +10,7 @@ import type { VirtualClock } from '../runtime/clock'
 import type { SeededRandom } from '../runtime/random'
 import { WorkQueue, keyOf, splitKey } from '../runtime/workqueue'
 import type { EventRecorder } from '../events/recorder'
-import type { PodIPAllocator } from '../network/ipam'
+import { ipToInt, intToIp, type PodIPAllocator } from '../network/ipam'
 import type { Fabric, Netns } from '../network/types'
 import type { ImageResolution, ImageSpec, NodeHost } from '../images/types'
 import { MemoryFileSystem, createCancel, type FileSystem } from '../../shell'
@@ -77,11 +77,9 @@ const SANDBOX_RETRY_MS = 10_000
 /** host-local's range set for a /24: `10.244.0.1-10.244.0.254`. */
 function ipamRange(cidr: string): string {
   const [addr, bits] = cidr.split('/')
-  const parts = addr.split('.').map(Number)
-  const base = ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3]
+  const base = ipToInt(addr)
   const size = 2 ** (32 - Number(bits))
-  const ip = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.')
-  return `${ip(base + 1)}-${ip(base + size - 2)}`
+  return `${intToIp(base + 1)}-${intToIp(base + size - 2)}`
 }
 
 /** kubelet's IsMirrorPod: the API copy of a static pod carries this annotation. */

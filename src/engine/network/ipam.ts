@@ -57,6 +57,21 @@ export class PodIPAllocator {
   }
 }
 
+/** Dotted quad → 32-bit unsigned number; undefined when it is not an IPv4 address (net.ParseIP's IPv4 part). */
+export function parseIPv4(ip: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)
+  if (!m) return undefined
+  const parts = m.slice(1).map(Number)
+  if (parts.some((p) => p > 255)) return undefined
+  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3]
+}
+
+/** 32-bit unsigned number → dotted quad. */
+export function formatIPv4(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
+}
+
+/** For addresses already known to be valid (pod and node IPs): no checks. */
 export function ipToInt(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0)
 }

@@ -1,6 +1,7 @@
 // `minikube` on the learner's laptop, for the cluster Kubelab runs (profile `minikube`, docker
 // driver): ssh (the node shell), ip, addons, service, status, version. minikube's other commands
 // say plainly that Kubelab does not have them; names minikube does not know fail as cobra fails.
+import { suggestFor } from '../../kubectl/help/suggest'
 import type { Cluster } from '../../engine/cluster'
 import type { CommandContext, CommandInfo } from '../../shell'
 import { addonsCommand } from './addons'
@@ -161,27 +162,10 @@ Other Commands:
 Use "minikube <command> --help" for more information about a given command.
 `
 
-/** Levenshtein distance (cobra's ld, case-insensitive). */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = cur
-    }
-  }
-  return row[b.length]
-}
-
-/** cobra's suggestions: a command within distance 2 (SuggestionsMinimumDistance) or starting with what was typed. */
+/** cobra's suggestions (the same SuggestionsFor kubectl uses), between the error and the usage hint. */
 function didYouMean(typed: string): string {
-  const t = typed.toLowerCase()
-  const names = [...SUBCOMMANDS, ...OTHER_COMMANDS].sort()
-  const hits = names.filter((n) => distance(t, n) <= 2 || n.startsWith(t))
-  return hits.length === 0 ? '' : `\nDid you mean this?\n${hits.map((h) => `\t${h}\n`).join('')}\n`
+  const hits = suggestFor(typed, [...SUBCOMMANDS, ...OTHER_COMMANDS].sort())
+  return hits ? `${hits.slice(1)}\n` : ''
 }
 
 export function createMinikube(o: MinikubeOptions): CommandInfo {

@@ -13,18 +13,9 @@ export const ERR_RANGE_FULL = 'range is full'
 /** Thrown by allocate(): `message` is the allocator's error text. */
 export class AllocationError extends Error {}
 
-/** Dotted quad → 32-bit unsigned number; undefined when it is not an IPv4 address. */
-export function parseIPv4(ip: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)
-  if (!m) return undefined
-  const parts = m.slice(1).map(Number)
-  if (parts.some((p) => p > 255)) return undefined
-  return ((parts[0] << 24) >>> 0) + (parts[1] << 16) + (parts[2] << 8) + parts[3]
-}
+import { parseIPv4, formatIPv4 } from '../../network/ipam'
 
-export function formatIPv4(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
-}
+export { parseIPv4, formatIPv4 }
 
 /** calculateRangeOffset: min(max(16, size/16), 256) — 256 for a /12 (size 1,048,576). */
 export function ipRangeOffset(size: number): number {

@@ -5,6 +5,7 @@
 //   "172.17.255.0/24"             → 256 addresses (avoid-buggy-ips skips .0 and .255)
 // Sharing: services may hold one IP together when they carry the same
 // `metallb.universe.tf/allow-shared-ip` key and their ports differ (TCP/53 beside UDP/53).
+import { parseIPv4, formatIPv4 } from '../../network/ipam'
 import { parse as parseYaml } from 'yaml'
 
 export interface Pool {
@@ -18,17 +19,9 @@ export interface Pool {
 
 export interface SvcPort { proto: string; port: number }
 
-export function ipToNum(ip: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim())
-  if (!m) return undefined
-  const o = m.slice(1).map(Number)
-  if (o.some((x) => x > 255)) return undefined
-  return ((o[0] << 24) >>> 0) + (o[1] << 16) + (o[2] << 8) + o[3]
-}
-
-export function numToIP(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.')
-}
+/** Addresses as MetalLB's config gives them (YAML strings may carry spaces). */
+export const ipToNum = (ip: string): number | undefined => parseIPv4(ip.trim())
+export const numToIP = formatIPv4
 
 /** parseCIDR as MetalLB's config does: a CIDR or a `start-end` range; Error with upstream's words. */
 export function parseAddressRange(cidr: string): [number, number] {

@@ -13,6 +13,9 @@ export const NODE_DIRS = [
 export function createNodeFileSystem(nodeName: string): MemoryFileSystem {
   const fs = new MemoryFileSystem([
     { path: '/etc/hostname', content: `${nodeName}\n` },
+    // Docker's embedded DNS, which the kicbase entrypoint points at the network's gateway: the
+    // node resolves the outside world there, never cluster names (those need @10.96.0.10).
+    { path: '/etc/resolv.conf', content: 'nameserver 192.168.49.1\noptions edns0 trust-ad ndots:0\n' },
     { path: '/etc/os-release', content: 'PRETTY_NAME="Ubuntu 22.04.4 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nVERSION="22.04.4 LTS (Jammy Jellyfish)"\nVERSION_CODENAME=jammy\nID=ubuntu\nID_LIKE=debian\n' },
   ])
   for (const d of NODE_DIRS) fs.mkdir(d, { recursive: true })
