@@ -29,14 +29,6 @@ const CONTROLLER_PID = 7
 /** The controller's resident set once nginx's workers are up. */
 const CONTROLLER_MEMORY = 92 * MiB
 
-/**
- * `$(POD_NAMESPACE)` in args, as the kubelet's ExpandContainerCommandAndArgs expands it (done here
- * too in case the runtime passed it through; an already expanded argv has nothing left to expand).
- */
-function expandArgs(ctx: CommandContext): string[] {
-  return ctx.argv.map((a) => a.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name: string) => ctx.env[name] ?? m))
-}
-
 /** The release the pod runs: the tag of this container's image in the pod spec (v1.10.1 when unknown). */
 function imageTag(host: ProcessHost): string {
   try {
@@ -81,7 +73,7 @@ const controllerProgram: Program = async (ctx, host) => {
     return 255
   }
   log('I', 'main.go:249', '"Running in Kubernetes cluster" major="1" minor="30" git="v1.30.0" state="clean" commit="7c48c2bd72b9bf5c44d21d7338cc7bea77d0ad2a" platform="linux/amd64"')
-  const flags = parseFlags(expandArgs(ctx).slice(1))
+  const flags = parseFlags(ctx.argv.slice(1))
   log('I', 'main.go:101', '"SSL fake certificate created" file="/etc/ingress-controller/ssl/default-fake-certificate.pem"')
   if (flags.validatingWebhook) log('I', 'ssl.go:535', '"loading tls certificate" path="/usr/local/certificates/cert" key="/usr/local/certificates/key"')
   log('I', 'nginx.go:264', '"Starting NGINX Ingress controller"')
@@ -153,7 +145,7 @@ const certgenLog = (nowMs: number, msg: string, source: string, extra = '') =>
 
 /** `create`: make the Secret with ca/cert/key unless it exists; `patch`: set the webhook's caBundle. Both exit 0. */
 const certgenProgram: Program = async (ctx, host) => {
-  const argv = expandArgs(ctx)
+  const argv = ctx.argv
   const sub = argv[1]
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
   const ns = arg('namespace') ?? host.pod.namespace

@@ -8,6 +8,7 @@ import type { ProcessHost, Program } from '../../images/types'
 import { containerClock, plainClock, watchedNet, watchedReader, type ProcessClock } from './clock'
 import { LineWriter } from './lines'
 import { containerArgv, executableExists, programFor } from './lookup'
+import { expandVars } from '../env'
 import { EXEC_STOPPED_MESSAGE, execErrorMessage, RuntimeExecError, SIGKILL_EXIT_CODE, START_ERROR_EXIT_CODE, startErrorMessage } from './messages'
 import { containerSession } from './session'
 import { eitherSignal, NEVER, openStdin } from './signals'
@@ -56,7 +57,9 @@ class ContainerRun implements ContainerProcess {
 
   constructor(private readonly o: SpawnOptions) {
     this.exited = new Promise((resolve) => { this.resolveExit = resolve })
-    this.argv = containerArgv(o.container, o.image)
+    // ExpandContainerCommandAndArgs: `$(VAR)` in command/args takes the container's env value.
+    const expand = (list?: string[]) => list?.map((a) => expandVars(a, (name) => o.env[name]))
+    this.argv = containerArgv({ command: expand(o.container.command), args: expand(o.container.args) }, o.image)
     this.pid1Argv = this.argv
     this.user = userOf(o)
     this.env = processEnv(o.env, this.user)
