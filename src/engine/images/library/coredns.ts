@@ -58,6 +58,7 @@ export const corednsProgram: Program = async (ctx: CommandContext, host: Process
   }
   let cfg: CorefileConfig = parseCorefile(corefile)
   const cache = host.cluster ? createDnsCache(host.cluster.api, () => ctx.clock.now()) : undefined
+  cache?.watchPods(cfg.kubernetes?.pods === 'verified')
   const view = cache ?? EMPTY_VIEW
   let answer = dnsListener(view, cfg, { selfIP: host.pod.ip, log: out })
   const closes: (() => void)[] = []
@@ -89,6 +90,7 @@ export const corednsProgram: Program = async (ctx: CommandContext, host: Process
           if (now === undefined || now === corefile) continue
           corefile = now
           cfg = parseCorefile(now)
+          cache?.watchPods(cfg.kubernetes?.pods === 'verified')
           answer = dnsListener(view, cfg, { selfIP: host.pod.ip, log: out })
           out('[INFO] Reloading')
           out(`[INFO] plugin/reload: Running configuration SHA512 = ${sha512Hex(now)}`)

@@ -31,6 +31,12 @@ export interface ClusterDnsView {
 }
 
 export interface DnsCache extends ClusterDnsView {
+  /**
+   * Keep a pod index (`pods verified` needs one; `insecure`, minikube's default, does not). CoreDNS
+   * only starts its pod informer in verified mode, and so do we: a pod watch costs a copy of every
+   * pod write (a 1,000-pod rollout is 20,000 of them).
+   */
+  watchPods(on: boolean): void
   /** Stop the watches (the CoreDNS process ended). */
   stop(): void
 }
@@ -54,6 +60,28 @@ export function createDnsCache(api: ApiClient, nowMs: () => number): DnsCache {
   let modified = Math.floor(nowMs() / 1000)
   const touch = () => { modified = Math.floor(nowMs() / 1000) }
 
+  let stopPods: (() => void) | undefined
+  const startPods = () => api.watch<KubeObject>('pods', {}, (ev: WatchEvent<KubeObject>) => {
+    const pod = ev.object as unknown as Pod
+    const ns = pod.metadata?.namespace ?? 'default'
+    const k = key(ns, pod.metadata?.name)
+    const old = podIPOf.get(k)
+    const ip = ev.type === 'DELETED' ? undefined : pod.status?.podIP
+    if (old === ip) return
+    if (old) {
+      const byNs = podsByIP.get(old)
+      byNs?.get(ns)?.delete(k)
+      if (byNs?.get(ns)?.size === 0) byNs.delete(ns)
+      if (byNs?.size === 0) podsByIP.delete(old)
+      podIPOf.delete(k)
+    }
+    if (ip && !pod.spec?.hostNetwork) {
+      const byNs = podsByIP.get(ip) ?? new Map<string, Set<string>>()
+      byNs.set(ns, (byNs.get(ns) ?? new Set()).add(k))
+      podsByIP.set(ip, byNs)
+      podIPOf.set(k, ip)
+    }
+  })
   const stops = [
     api.watch<KubeObject>('namespaces', {}, (ev: WatchEvent<KubeObject>) => {
       const ns = ev.object as Namespace
@@ -71,27 +99,6 @@ export function createDnsCache(api: ApiClient, nowMs: () => number): DnsCache {
         for (const ip of clusterIPs(svc)) byClusterIP.set(ip, k)
       }
       touch()
-    }),
-    api.watch<KubeObject>('pods', {}, (ev: WatchEvent<KubeObject>) => {
-      const pod = ev.object as unknown as Pod
-      const ns = pod.metadata?.namespace ?? 'default'
-      const k = key(ns, pod.metadata?.name)
-      const old = podIPOf.get(k)
-      const ip = ev.type === 'DELETED' ? undefined : pod.status?.podIP
-      if (old === ip) return
-      if (old) {
-        const byNs = podsByIP.get(old)
-        byNs?.get(ns)?.delete(k)
-        if (byNs?.get(ns)?.size === 0) byNs.delete(ns)
-        if (byNs?.size === 0) podsByIP.delete(old)
-        podIPOf.delete(k)
-      }
-      if (ip && !pod.spec?.hostNetwork) {
-        const byNs = podsByIP.get(ip) ?? new Map<string, Set<string>>()
-        byNs.set(ns, (byNs.get(ns) ?? new Set()).add(k))
-        podsByIP.set(ip, byNs)
-        podIPOf.set(k, ip)
-      }
     }),
     api.watch<KubeObject>('endpointslices', {}, (ev: WatchEvent<KubeObject>) => {
       const slice = ev.object as unknown as EndpointSlice
@@ -153,8 +160,18 @@ export function createDnsCache(api: ApiClient, nowMs: () => number): DnsCache {
     },
     serial: () => modified,
     podExists: (ip, ns) => (podsByIP.get(ip)?.get(ns)?.size ?? 0) > 0,
+    watchPods(on) {
+      if (on && !stopPods) stopPods = startPods()
+      if (!on && stopPods) {
+        stopPods()
+        stopPods = undefined
+        podsByIP.clear()
+        podIPOf.clear()
+      }
+    },
     stop() {
       for (const s of stops) s()
+      stopPods?.()
     },
   }
 }

@@ -121,6 +121,7 @@ describe('the minikube Corefile chain', () => {
 describe('pods verified', () => {
   it('answers a pod name only for an IP a pod in that namespace has', () => {
     const w = dnsWorld()
+    w.cache.watchPods(true) // CoreDNS's pod informer runs in verified mode only
     w.api.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { nodeName: 'minikube', containers: [{ name: 'c', image: 'nginx' }] } } as never)
     const pod = w.api.get<{ status?: Record<string, unknown> } & import('../../../api/types').KubeObject>('pods', 'default', 'p')
     w.api.updateStatus('pods', { ...pod, status: { ...(pod.status ?? {}), podIP: '10.244.0.42' } })
@@ -128,5 +129,8 @@ describe('pods verified', () => {
     expect(kubernetesPlugin(w.cache, verified, '10-244-0-42.default.pod.cluster.local.', 'A')).toMatchObject({ rcode: 'NOERROR', answers: [{ data: '10.244.0.42' }] })
     expect(kubernetesPlugin(w.cache, verified, '10-244-0-43.default.pod.cluster.local.', 'A')).toMatchObject({ rcode: 'NXDOMAIN' })
     expect(kubernetesPlugin(w.cache, verified, '10-244-0-42.kube-system.pod.cluster.local.', 'A')).toMatchObject({ rcode: 'NXDOMAIN' })
+    // Back to insecure: the index goes, and with it the pod watch.
+    w.cache.watchPods(false)
+    expect(w.cache.podExists!('10.244.0.42', 'default')).toBe(false)
   })
 })

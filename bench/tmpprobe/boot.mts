@@ -1,0 +1,10 @@
+import { createCluster } from '../../src/engine/cluster'
+const t0 = performance.now()
+const c = createCluster({ seed: 1 })
+const t1 = performance.now()
+await c.advanceAsync(1000)
+const t2 = performance.now()
+await c.advanceAsync(9000)
+const t3 = performance.now()
+console.log('create', (t1 - t0).toFixed(1), 'first 1s', (t2 - t1).toFixed(1), 'next 9s', (t3 - t2).toFixed(1))
+c.stop()
