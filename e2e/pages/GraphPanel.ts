@@ -14,6 +14,15 @@ export class GraphPanel {
     this.objects = page.getByTestId('graph-objects')
   }
 
+  /**
+   * Drawn edges of one relation leaving an object, as `Kind/name state` (`Pod/web-6d4c9-x2b7k ready`):
+   * the hidden twin of the canvas's lines (`[data-testid="graph-edges"] li`).
+   */
+  async edgesFrom(from: string, relation: string): Promise<string[]> {
+    return this.page.getByTestId('graph-edges').locator(`li[data-from="${from}"][data-relation="${relation}"]`).evaluateAll((els) =>
+      els.map((el) => `${el.getAttribute('data-to') ?? ''} ${el.getAttribute('data-state') ?? ''}`.trim()).sort())
+  }
+
   /** The list entry for one drawn object (hidden: assert with toHaveCount / toHaveAttribute). */
   object(kind: string, name: string): Locator {
     return this.objects.locator(`li[data-kind="${kind}"][data-name="${name}"]`)

@@ -6,7 +6,7 @@ import { useStore } from 'zustand'
 import type { KubeObject } from '../../api/types'
 import { clusterStore } from '../../state/clusterMirror'
 import { settingsStore, updateSettings } from '../../state/settings'
-import { REVISION_ANNOTATION, toElements, type GraphNodeData } from './toElements'
+import { REVISION_ANNOTATION, toElements, type GraphEdgeData, type GraphNodeData } from './toElements'
 import { ingressRoutes, loadBalancerAddress } from './network'
 import { podSummary } from './podStatus'
 
@@ -22,6 +22,17 @@ export function GraphPanel() {
   const elements = useMemo(() => toElements(Object.values(objects), { showSystemPods }), [objects, showSystemPods])
   const drawn = useMemo(() => elements.filter((e) => e.group === 'nodes').map((e) => e.data as GraphNodeData), [elements])
   const selectedObj = selected ? objects[selected] : undefined
+  // The drawn edges with both ends named, for the hidden list (Service → its pods, Ingress → Services…).
+  const links = useMemo(() => {
+    const byId = new Map(drawn.map((d) => [d.id, d]))
+    return elements.flatMap((e) => {
+      if (e.group !== 'edges') return []
+      const edge = e.data as GraphEdgeData
+      const from = byId.get(edge.source)
+      const to = byId.get(edge.target)
+      return from && to ? [{ edge, from, to }] : []
+    })
+  }, [elements, drawn])
 
   return (
     <section className="panel graph-panel" data-testid="graph" aria-label="Cluster graph">
@@ -53,6 +64,13 @@ export function GraphPanel() {
             <button type="button" onClick={() => setSelected(d.id)}>
               {`${d.kind} ${d.name}${d.status ? ` ${d.status}` : ''}`}
             </button>
+          </li>
+        ))}
+      </ul>
+      <ul className="visually-hidden" data-testid="graph-edges" aria-label="Connections">
+        {links.map(({ edge, from, to }) => (
+          <li key={edge.id} data-relation={edge.relation} data-from={`${from.kind}/${from.name}`} data-to={`${to.kind}/${to.name}`} data-state={edge.state}>
+            {`${from.kind} ${from.name} → ${to.kind} ${to.name}${edge.state === 'notready' ? ' (not ready)' : ''}${edge.label ? ` ${edge.label}` : ''}`}
           </li>
         ))}
       </ul>
