@@ -5,6 +5,7 @@ import { ApiServer, bootstrapNamespaces } from './apiserver'
 import { startGarbageCollector } from './controllers/garbagecollector'
 import { startNamespaceController } from './controllers/namespace'
 import { startRootCACertPublisher } from './controllers/rootcacert'
+import { startServiceAccountController } from './controllers/serviceaccount'
 import { startReplicaSetController, REPLICASET_CONTROLLER } from './controllers/replicaset/replicaset'
 import { startDeploymentController } from './controllers/deployment'
 import { startJobController, JOB_CONTROLLER } from './controllers/job/job'
@@ -34,6 +35,7 @@ import { controlPlanePods, storageProvisionerPod, minikubeNodeFacts, MINIKUBE_NO
 import { applyObjects } from './addons'
 import { kubeProxyManifests } from './addons/kubeproxy'
 import { corednsManifests } from './addons/coredns'
+import { serviceAccount } from './addons/serviceaccount'
 import { installClusterDns } from './network/dns'
 
 export interface ClusterOptions {
@@ -103,6 +105,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   stops.push(startGarbageCollector(api, clock, onError))
   stops.push(startNamespaceController(api, clock, onError))
   stops.push(startRootCACertPublisher(api, clock, onError))
+  stops.push(startServiceAccountController(api, clock, onError))
   stops.push(startReplicaSetController(api, clock, events.recorder({ component: REPLICASET_CONTROLLER }), onError))
   stops.push(startDeploymentController(api, clock, events, actorRandom, onError))
   stops.push(startJobController(api, clock, events.recorder({ component: JOB_CONTROLLER }), onError))
@@ -163,7 +166,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   // kube-dns Service at 10.96.0.10). Pods ask it through the resolver, so names stop resolving
   // when CoreDNS is down, as on a real cluster.
   const ctx = { nodeName: facts[0].name, nodeIP: facts[0].ip }
-  applyObjects(api, [...kubeProxyManifests(ctx), ...corednsManifests(ctx)])
+  // minikube's storage-provisioner addon brings its ServiceAccount along with the pod above.
+  applyObjects(api, [...kubeProxyManifests(ctx), ...corednsManifests(ctx), serviceAccount('storage-provisioner', 'kube-system', { 'addonmanager.kubernetes.io/mode': 'Reconcile' })])
   stops.push(installClusterDns(fabric))
   // Let the queues settle so the cluster is complete before the first command.
   clock.advance(0)

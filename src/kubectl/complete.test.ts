@@ -70,7 +70,7 @@ describe('completion of the networking words', () => {
     expect(completeKubectl(api, ['kubectl', 'expose', 'deploy', 'web', '--ty'])).toEqual(['--type'])
   })
   it('create service offers its four subcommands', () => {
-    expect(completeKubectl(api, ['kubectl', 'create', 'se'])).toEqual(['secret', 'service'])
+    expect(completeKubectl(api, ['kubectl', 'create', 'se'])).toEqual(['secret', 'service', 'serviceaccount'])
     expect(completeKubectl(api, ['kubectl', 'create', 'service', ''])).toEqual(['clusterip', 'externalname', 'loadbalancer', 'nodeport'])
     expect(completeKubectl(api, ['kubectl', 'create', 'svc', 'n'])).toEqual(['nodeport'])
   })

@@ -3,6 +3,7 @@
 // and the Deployment is scaled to 1 replica. Applied at boot by cluster.ts (a system component,
 // not a `minikube addons` entry). The ServiceAccount and RBAC objects kubeadm also creates are
 // left out: the lab serves neither kind, and the program reads the API with the pod's access.
+import { serviceAccount } from './serviceaccount'
 import type { KubeObject } from '../../api/types'
 import { minikubeCorefile } from '../network/dns/corefile'
 import { CLUSTER_DNS_IP } from '../network/dns/constants'
@@ -91,5 +92,5 @@ export function kubeDnsService(): KubeObject {
 /** The objects in creation order (ConfigMap before the Deployment that mounts it). For applyObjects. */
 export function corednsManifests(ctx?: Partial<AddonContext>): KubeObject[] {
   void ctx
-  return [corednsConfigMap(), corednsDeployment(), kubeDnsService()]
+  return [serviceAccount('coredns', NS), corednsConfigMap(), corednsDeployment(), kubeDnsService()]
 }

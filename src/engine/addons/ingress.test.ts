@@ -7,7 +7,7 @@ describe('the ingress addon (minikube v1.33)', () => {
   it('creates the objects minikube creates, in order, all of kinds the lab serves', () => {
     const objs = ingressManifests()
     expect(objs.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
-      'Namespace/ingress-nginx',
+      'Namespace/ingress-nginx', 'ServiceAccount/ingress-nginx', 'ServiceAccount/ingress-nginx-admission',
       'ConfigMap/ingress-nginx-controller', 'ConfigMap/tcp-services', 'ConfigMap/udp-services',
       'Service/ingress-nginx-controller-admission', 'Service/ingress-nginx-controller',
       'Deployment/ingress-nginx-controller',

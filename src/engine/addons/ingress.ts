@@ -6,6 +6,7 @@
 // ServiceAccounts ingress-nginx and ingress-nginx-admission, ClusterRoles/ClusterRoleBindings and
 // Roles/RoleBindings ingress-nginx and ingress-nginx-admission, and the
 // ValidatingWebhookConfiguration ingress-nginx-admission.
+import { serviceAccount } from './serviceaccount'
 import type { KubeObject } from '../../api/types'
 import type { Addon } from './types'
 
@@ -106,6 +107,8 @@ export function ingressManifests(): KubeObject[] {
   const svcPort = (name: string, port: number, target: string, appProtocol: string) => ({ name, port, protocol: 'TCP', targetPort: target, appProtocol })
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS, labels: { ...BASE } } },
+    serviceAccount('ingress-nginx', NS, { ...CONTROLLER }),
+    serviceAccount('ingress-nginx-admission', NS, { ...BASE, 'app.kubernetes.io/component': 'admission-webhook' }),
     configMap('ingress-nginx-controller', { hsts: 'false', 'allow-snippet-annotations': 'true' }),
     configMap('tcp-services'),
     configMap('udp-services'),

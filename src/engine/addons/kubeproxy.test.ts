@@ -33,8 +33,8 @@ describe('kube-proxy as kubeadm installs it', () => {
     expect(pod.volumes).toContainEqual({ name: 'kube-proxy', configMap: { name: 'kube-proxy' } })
   })
 
-  it('lists the ConfigMap before the DaemonSet', () => {
-    expect(KUBE_PROXY_ADDON.manifests({ nodeName: 'minikube', nodeIP: '192.168.49.2' }).map((o) => o.kind)).toEqual(['ConfigMap', 'DaemonSet'])
+  it('lists the ServiceAccount and the ConfigMap before the DaemonSet', () => {
+    expect(KUBE_PROXY_ADDON.manifests({ nodeName: 'minikube', nodeIP: '192.168.49.2' }).map((o) => o.kind)).toEqual(['ServiceAccount', 'ConfigMap', 'DaemonSet'])
   })
 })
 

@@ -5,6 +5,7 @@
 // boot by cluster.ts. The learner's lesson (the notes): edit `mode: ""` to `mode: "ipvs"`, delete the
 // pods, and the new pod programs IPVS. (kubeadm also creates the kube-proxy ServiceAccount and RBAC;
 // those kinds are not served by the lab.)
+import { serviceAccount } from './serviceaccount'
 import type { ConfigMap, DaemonSet, KubeObject } from '../../api/types'
 import { hex64 } from '../images/digest'
 import type { Addon, AddonContext } from './types'
@@ -160,7 +161,7 @@ export function kubeProxyDaemonSet(): DaemonSet {
 
 /** The objects, in creation order (the ConfigMap before the pods that mount it). */
 export function kubeProxyManifests(_ctx?: AddonContext): KubeObject[] {
-  return [kubeProxyConfigMap() as KubeObject, kubeProxyDaemonSet() as KubeObject]
+  return [serviceAccount('kube-proxy', 'kube-system'), kubeProxyConfigMap() as KubeObject, kubeProxyDaemonSet() as KubeObject]
 }
 
 /** kube-proxy as an Addon value (a system component: applied at boot, not listed by `minikube addons`). */

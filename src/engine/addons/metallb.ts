@@ -4,6 +4,7 @@
 // configure metallb` fills in — empty until then (`- -`), so LoadBalancer Services stay <pending>
 // and the controller logs that the config does not parse. The PodSecurityPolicy, ServiceAccounts
 // and RBAC objects of the template are left out: the lab serves none of those kinds.
+import { serviceAccount } from './serviceaccount'
 import type { KubeObject } from '../../api/types'
 import type { Addon } from './types'
 
@@ -76,6 +77,8 @@ export function metallbManifests(): KubeObject[] {
   }
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { labels: { ...APP }, name: METALLB_NAMESPACE } },
+    serviceAccount('controller', METALLB_NAMESPACE, { ...APP }),
+    serviceAccount('speaker', METALLB_NAMESPACE, { ...APP }),
     speaker,
     controller,
     metallbConfigMap(),

@@ -1,5 +1,6 @@
 // kubectl create -f (and the `create <kind>` generators in create-*.ts).
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/create/create.go.
+import { createServiceAccountCommand } from './create-serviceaccount'
 import { isStatusError } from '../../api/errors'
 import type { KubeObject } from '../../api/types'
 import { flagBool, flagStr } from '../argv'
@@ -17,7 +18,7 @@ import { createSecretCommand } from './create-secret'
 import { createServiceCommand } from './create-service'
 
 /** `kubectl create <kind>` generators upstream has and Kubelab does not (yet). */
-const UNSUPPORTED_GENERATORS = ['clusterrole', 'clusterrolebinding', 'cronjob', 'cj', 'ingress', 'ing', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'serviceaccount', 'sa', 'token']
+const UNSUPPORTED_GENERATORS = ['clusterrole', 'clusterrolebinding', 'cronjob', 'cj', 'ingress', 'ing', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc', 'quota', 'resourcequota', 'role', 'rolebinding', 'token']
 
 async function run(inv: Invocation): Promise<number> {
   const first = inv.args.positional[0]
@@ -63,7 +64,7 @@ export const createCommand: Cmd = {
   },
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, DRY_RUN_FLAG, OUTPUT_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG,
     { name: 'save-config', type: 'bool', usage: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future." }],
-  subcommands: [createNamespaceCommand, createConfigMapCommand, createDeploymentCommand, createJobCommand, createSecretCommand, createServiceCommand],
+  subcommands: [createNamespaceCommand, createConfigMapCommand, createDeploymentCommand, createJobCommand, createSecretCommand, createServiceCommand, createServiceAccountCommand],
   unsupportedSubcommands: UNSUPPORTED_GENERATORS,
   run,
 }

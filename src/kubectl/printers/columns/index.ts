@@ -9,6 +9,7 @@ import { deploymentColumns, replicaSetColumns, serviceColumns, daemonSetColumns 
 import { endpointsColumns, endpointSliceColumns, ingressColumns, ingressClassColumns } from './network'
 import { ipAddressPoolColumns, l2AdvertisementColumns } from './metallb'
 import { secretColumns } from './secret'
+import { serviceAccountColumns } from './serviceaccount'
 import { jobColumns } from './job'
 
 export const GENERIC_COLUMNS: KindColumns = {
@@ -22,6 +23,7 @@ const BY_KIND: Record<string, KindColumns> = {
   Namespace: namespaceColumns,
   ConfigMap: configMapColumns,
   Secret: secretColumns,
+  ServiceAccount: serviceAccountColumns,
   Event: eventColumns,
   Deployment: deploymentColumns,
   ReplicaSet: replicaSetColumns,

@@ -7,6 +7,7 @@ import { describeNode } from './node'
 import { describeNamespace, describeConfigMap } from './simple'
 import { describeGeneric } from './generic'
 import { describeSecret } from './secret'
+import { describeServiceAccount } from './serviceaccount'
 import { describeDeployment, describeReplicaSet, describeDaemonSet } from './apps'
 import { describeService, describeEndpoints, describeEndpointSlice, describeIngress, describeIngressClass } from './network'
 
@@ -16,6 +17,7 @@ const DESCRIBERS: Record<string, (obj: KubeObject, ctx: DescribeContext) => stri
   Namespace: describeNamespace,
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
+  ServiceAccount: describeServiceAccount,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   DaemonSet: describeDaemonSet,
