@@ -1,13 +1,12 @@
 // kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND...].
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go.
-import { isStatusError } from '../../api/errors'
 import type { KubeObject } from '../../api/types'
 import { flagArr, flagBool, flagInt, has } from '../argv'
 import { withLastApplied } from '../apply/lastapplied'
 import type { Cmd, Invocation } from '../command'
 import { CmdError, fail } from '../errors'
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, OUTPUT_FLAG, VALIDATE_FLAG } from './common'
-import { createGenerated, kindOf } from './generated'
+import { createGeneratedOrFail, kindOf } from './generated'
 
 /** utilrand's alphabet (no vowels, no 0/1/3): the 5-character suffix of sanitized container names. */
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
@@ -69,12 +68,7 @@ function run(inv: Invocation): number {
   const built = buildDeployment(p.positional[0], images, flagInt(p, 'replicas') ?? 1, flagInt(p, 'port'), command, inv.ctx.clock.now())
   // --save-config: CreateOrUpdateAnnotation (Kubelab's JSON has sorted keys; Go's follows struct order).
   const obj = flagBool(p, 'save-config') ? withLastApplied(built).modified : built
-  try {
-    return createGenerated(inv, kindOf(inv, 'Deployment'), obj, 'kubectl-create')
-  } catch (e) {
-    if (isStatusError(e)) throw fail(`failed to create deployment: ${e.status.message}`)
-    throw e
-  }
+  return createGeneratedOrFail(inv, kindOf(inv, 'Deployment'), obj, 'kubectl-create', 'deployment')
 }
 
 export const createDeploymentCommand: Cmd = {

@@ -2,14 +2,13 @@
 // Upstream: staging/src/k8s.io/kubectl/pkg/cmd/create/create_job.go. One container named after
 // the Job, restartPolicy Never; the API server then generates the selector and the pod labels.
 // --from=cronjob/NAME is not supported here: Kubelab has no CronJob kind yet.
-import { isStatusError } from '../../api/errors'
 import type { KubeObject } from '../../api/types'
 import { flagBool, flagStr } from '../argv'
 import { withLastApplied } from '../apply/lastapplied'
 import type { Cmd, Invocation } from '../command'
 import { CmdError, fail } from '../errors'
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, OUTPUT_FLAG, VALIDATE_FLAG } from './common'
-import { createGenerated, kindOf } from './generated'
+import { createGeneratedOrFail, kindOf } from './generated'
 
 /** createJob: the object kubectl sends (and prints with --dry-run=client -o yaml). */
 export function buildJob(name: string, image: string, command: string[]): KubeObject {
@@ -38,12 +37,7 @@ function run(inv: Invocation): number {
   inv.target()
   const built = buildJob(p.positional[0], image, command)
   const obj = flagBool(p, 'save-config') ? withLastApplied(built).modified : built
-  try {
-    return createGenerated(inv, kindOf(inv, 'Job'), obj, 'kubectl-create')
-  } catch (e) {
-    if (isStatusError(e)) throw fail(`failed to create job: ${e.status.message}`)
-    throw e
-  }
+  return createGeneratedOrFail(inv, kindOf(inv, 'Job'), obj, 'kubectl-create', 'job')
 }
 
 export const createJobCommand: Cmd = {

@@ -1,14 +1,13 @@
 // kubectl create secret generic NAME --from-literal=k=v --from-file=[key=]path --from-env-file=path
 // [--type=T]. Upstream: staging/src/k8s.io/kubectl/pkg/cmd/create/create_secret.go (same error
 // words; values are base64-encoded into data, as the Go client marshals []byte).
-import { isStatusError } from '../../api/errors'
 import { isConfigMapKey } from '../../api/labels'
 import type { KubeObject } from '../../api/types'
 import { flagArr, flagStr } from '../argv'
 import type { Cmd, Invocation } from '../command'
 import { CmdError, fail } from '../errors'
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, OUTPUT_FLAG, VALIDATE_FLAG } from './common'
-import { createGenerated, kindOf } from './generated'
+import { createGeneratedOrFail, kindOf } from './generated'
 
 
 /** Standard base64 of the UTF-8 bytes: `supersecret` → `c3VwZXJzZWNyZXQ=`. */
@@ -84,13 +83,7 @@ function run(inv: Invocation): number {
   if (Object.keys(data).length > 0) obj.data = data
   const type = flagStr(inv.args, 'type')
   if (type) obj.type = type
-  try {
-    return createGenerated(inv, kindOf(inv, 'Secret'), obj, flagStr(inv.args, 'field-manager') ?? 'kubectl-create')
-  } catch (e) {
-    // Upstream wraps the server's error: `error: failed to create secret: secrets "db" already exists`.
-    if (isStatusError(e)) throw fail(`failed to create secret: ${e.status.message}`)
-    throw e
-  }
+  return createGeneratedOrFail(inv, kindOf(inv, 'Secret'), obj, flagStr(inv.args, 'field-manager') ?? 'kubectl-create', 'secret')
 }
 
 export const createSecretGenericCommand: Cmd = {

@@ -1,22 +1,15 @@
 // kubectl create serviceaccount NAME. Upstream: pkg/cmd/create/create_serviceaccount.go.
 import type { Cmd, Invocation } from '../command'
-import { isStatusError } from '../../api/errors'
-import { CmdError, fail } from '../errors'
+import { CmdError } from '../errors'
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, OUTPUT_FLAG } from './common'
-import { createGenerated, kindOf } from './generated'
+import { createGeneratedOrFail, kindOf } from './generated'
 
 function run(inv: Invocation): number {
   const args = inv.args.positional
   if (args.length !== 1) throw new CmdError(`error: exactly one NAME is required, got ${args.length}\nSee 'kubectl create serviceaccount -h' for help and examples`)
   inv.target()
   const obj = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: args[0], creationTimestamp: null as unknown as string } }
-  try {
-    return createGenerated(inv, kindOf(inv, 'ServiceAccount'), obj, 'kubectl-create')
-  } catch (e) {
-    // Upstream wraps the server's error: `error: failed to create serviceaccount: serviceaccounts "bob" already exists`.
-    if (isStatusError(e)) throw fail(`failed to create serviceaccount: ${e.status.message}`)
-    throw e
-  }
+  return createGeneratedOrFail(inv, kindOf(inv, 'ServiceAccount'), obj, 'kubectl-create', 'serviceaccount')
 }
 
 export const createServiceAccountCommand: Cmd = {

@@ -4,7 +4,8 @@ import { flagStr } from '../argv'
 import type { Invocation } from '../command'
 import type { KindInfo } from '../../api/kinds'
 import type { KubeObject } from '../../api/types'
-import { CmdError } from '../errors'
+import { CmdError, fail } from '../errors'
+import { isStatusError } from '../../api/errors'
 import { kindSlashName } from '../resources'
 import { printObjects } from '../printers/index'
 import { dryRunOf, dryRunSuffix } from './common'
@@ -46,4 +47,17 @@ function forServer(obj: KubeObject): KubeObject {
     copy.spec = { ...spec, template: { ...spec.template, metadata: rest } }
   }
   return copy
+}
+
+/**
+ * createGenerated for the `kubectl create <noun>` subcommands that wrap the server's refusal in
+ * their own words: `error: failed to create deployment: deployments.apps "web" already exists`.
+ */
+export function createGeneratedOrFail(inv: Invocation, kind: KindInfo, obj: KubeObject, fieldManager: string, noun: string): number {
+  try {
+    return createGenerated(inv, kind, obj, fieldManager)
+  } catch (e) {
+    if (isStatusError(e)) throw fail(`failed to create ${noun}: ${e.status.message}`)
+    throw e
+  }
 }
